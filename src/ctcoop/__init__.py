@@ -1,0 +1,41 @@
+"""Helpers for the course *Counter-Terrorism Cooperation, with Data*.
+
+Notebooks use a handful of names from here::
+
+    from ctcoop import load, catalogue, exercise, dashboard
+
+They are imported lazily (module ``__getattr__``) so that ``import ctcoop``
+stays cheap: widgets and plotting load only when a notebook first asks.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "load": "ctcoop.data",
+    "catalogue": "ctcoop.data",
+    "describe": "ctcoop.data",
+    "load_world_map": "ctcoop.data",
+    "DataError": "ctcoop.data",
+    "exercise": "ctcoop.exercises",
+    "dashboard": "ctcoop.dashboard",
+    "export_progress": "ctcoop.progress",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'ctcoop' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
