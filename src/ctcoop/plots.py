@@ -1,0 +1,95 @@
+"""Figures for the course: one colour-blind-safe palette, maps, and captions.
+
+Every figure in the course goes through :func:`show`, which draws it and puts
+a caption under it in words, so that the figure has a text alternative for
+screen readers and for anyone who cannot tell the colours apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Polygon
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the
+# common forms of colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "black": "#000000",
+}
+PALETTE = list(OKABE_ITO.values())
+NO_DATA = "#DDDDDD"
+SEQUENTIAL = "cividis"  # perceptually uniform and colour-blind safe
+
+plt.rcParams.update({"axes.prop_cycle": plt.cycler(color=PALETTE), "figure.dpi": 100})
+
+
+def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
+    """Outer rings of a GeoJSON Polygon or MultiPolygon."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry["type"] == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def world_map(
+    world: Mapping[str, Any],
+    category_by_iso3: Mapping[str, str],
+    colours: Mapping[str, str],
+    title: str,
+    no_data_label: str = "no data / not a member",
+    ax: plt.Axes | None = None,
+) -> Figure:
+    """Colour each country of a GeoJSON world layer by a category.
+
+    ``category_by_iso3`` maps ISO3 codes to category labels, ``colours`` maps
+    those labels to colours (in legend order). Countries missing from the
+    mapping are drawn grey; Antarctica is left out to save space.
+    """
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(11, 5.2))
+    else:
+        fig = ax.figure
+    patches, facecolours = [], []
+    for feature in world["features"]:
+        props = feature["properties"]
+        if props.get("iso3") == "ATA":
+            continue
+        colour = colours.get(category_by_iso3.get(props.get("iso3"), ""), NO_DATA)
+        for ring in _rings(feature["geometry"]):
+            patches.append(Polygon(ring, closed=True))
+            facecolours.append(colour)
+    ax.add_collection(
+        PatchCollection(patches, facecolor=facecolours, edgecolor="white", linewidth=0.3)
+    )
+    ax.set_xlim(-180, 180)
+    ax.set_ylim(-58, 84)
+    ax.set_aspect("equal")
+    ax.set_xlabel("longitude (degrees)")
+    ax.set_ylabel("latitude (degrees)")
+    ax.set_title(title)
+    handles = [Patch(facecolor=c, label=label) for label, c in colours.items()]
+    handles.append(Patch(facecolor=NO_DATA, label=no_data_label))
+    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
+    return fig
+
+
+def show(fig: Figure, caption: str) -> None:
+    """Display a figure followed by its caption (the figure's text alternative)."""
+    from IPython.display import HTML, display
+
+    display(fig)
+    plt.close(fig)
+    display(HTML(f'<p class="ctc-caption"><em>Figure.</em> {escape(caption)}</p>'))
