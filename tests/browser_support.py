@@ -1,0 +1,319 @@
+"""Helpers for driving JupyterLab in headless Chromium (used by ``test_browser.py``).
+
+They live apart from the test so that an engineer can reuse them by hand, for
+example to start an isolated, offline-safe JupyterLab and save a screenshot of
+what a learner would see::
+
+    # with tests/ on sys.path
+    from browser_support import LabServer, launch_chromium, save_screenshot
+
+Everything here is written for a slow, offline machine (2 cores, network
+blocked): waits are explicit and generous, and JupyterLab is started with every
+feature that phones home switched off (see ``OFFLINE_LAB_FLAGS``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations; callers bring their own Playwright
+    from playwright.sync_api import Browser, Locator, Page, Playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium. Downloading a browser (``playwright install``) is not allowed."""
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # we run as root in a container
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+OFFLINE_LAB_FLAGS = [
+    # The announcements plugin fetches an Atom feed from jupyterlab.github.io.
+    "--LabApp.news_url=None",
+    # ... and asks pypi.org whether a newer JupyterLab exists.
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    # The default ("pypi") extension manager queries pypi.org for listings.
+    "--LabApp.extension_manager=readonly",
+]
+"""JupyterLab 4 flags that stop every outgoing request the server would make.
+
+Without them the server still starts offline, but the news and update checks
+wait on DNS and leave error notifications in the page.
+"""
+
+KERNEL_TIMEOUT_MS = 120_000
+"""Starting a kernel and importing pandas/matplotlib takes ~10 s on 2 idle cores,
+far more while the rest of the suite runs; two minutes keeps the test honest."""
+
+UI_TIMEOUT_MS = 30_000
+
+BROKEN_WIDGET_TEXTS = ("Error displaying widget", "Error rendering", "Loading widget...")
+"""Texts that JupyterLab/ipywidgets show when a widget failed (or never) rendered."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nobody is listening on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def copy_course(repo: Path, target: Path, folders: tuple[str, ...] = ("notebooks", "data")) -> Path:
+    """Copy the course folders into ``target`` and return it.
+
+    JupyterLab autosaves open notebooks, so a browser test run against the
+    checkout itself would write outputs into committed files.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for name in folders:
+        source = repo / name
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                target / name,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+            )
+    return target
+
+
+@dataclass
+class LabServer:
+    """A JupyterLab server isolated from the user's config, workspaces and progress.
+
+    ``home`` receives Jupyter's config, runtime and settings folders, so the
+    test neither reads nor changes the engineer's own JupyterLab set-up (a
+    restored workspace would open extra tabs and make selectors ambiguous).
+    """
+
+    root_dir: Path
+    home: Path
+    env: Mapping[str, str] = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    token: str = field(default_factory=lambda: secrets.token_hex(16))
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.home / "jupyterlab.log"
+
+    def url(self, path: str) -> str:
+        """Browser URL for ``path`` (e.g. ``lab/tree/notebooks/x.ipynb``), token included."""
+        sep = "&" if "?" in path else "?"
+        return f"{self.base_url}/{path.lstrip('/')}{sep}token={self.token}"
+
+    def command(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
+            f"--LabApp.user_settings_dir={self.home / 'lab-settings'}",
+            f"--LabApp.workspaces_dir={self.home / 'lab-workspaces'}",
+            *OFFLINE_LAB_FLAGS,
+            # Containers and CI often run as root; Jupyter refuses that unless told.
+            *(["--allow-root"] if os.geteuid() == 0 else []),
+        ]
+
+    def start(self, timeout: float = 90.0) -> None:
+        """Start the server and block until its REST API answers."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        env = {
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(self.home / "config"),
+            "JUPYTER_RUNTIME_DIR": str(self.home / "runtime"),
+            "JUPYTER_DATA_DIR": str(self.home / "data"),  # notebook-signing key goes here
+            "JUPYTER_PLATFORM_DIRS": "1",
+            "PYTHONUNBUFFERED": "1",
+            **self.env,
+        }
+        log = self.log_path.open("wb")
+        self.process = subprocess.Popen(
+            self.command(),
+            cwd=self.root_dir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so stop() can end the kernels it spawned too
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        status_url = f"{self.base_url}/api/status?token={self.token}"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"JupyterLab exited with {self.process.returncode}:\n{self.log_tail()}"
+                )
+            try:
+                with urllib.request.urlopen(status_url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise TimeoutError(f"JupyterLab did not answer within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """Shut the server down: SIGTERM to its process group, SIGKILL if it lingers.
+
+        Jupyter's own shutdown also stops the kernels it started; the process
+        group catches any kernel that outlives it.
+        """
+        if self.process is None or self.process.poll() is not None:
+            return
+        pgid = os.getpgid(self.process.pid)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=timeout)
+        try:
+            os.killpg(pgid, 9)
+        except ProcessLookupError:
+            pass
+
+    def log_tail(self, lines: int = 40) -> str:
+        if not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@contextmanager
+def running_lab(root_dir: Path, home: Path, env: Mapping[str, str]) -> Iterator[LabServer]:
+    """``LabServer`` as a context manager that always shuts the server down."""
+    server = LabServer(root_dir=root_dir, home=home, env=env)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Debian's headless Chromium through Playwright (sync API)."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+def save_screenshot(page: Page, folder: Path, name: str) -> Path:
+    """Save a full-page PNG of ``page`` as ``folder/name.png`` and return its path.
+
+    Used on failure, and handy by hand to check what a widget looks like.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def open_notebook(page: Page, server: LabServer, path: str) -> None:
+    """Open ``path`` (relative to the server root) and wait for its kernel to be idle."""
+    page.goto(server.url(f"lab/tree/{path}"), timeout=UI_TIMEOUT_MS * 2)
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=UI_TIMEOUT_MS * 2)
+    wait_kernel_idle(page)
+
+
+def wait_kernel_idle(page: Page, timeout_ms: int = KERNEL_TIMEOUT_MS) -> None:
+    """Block until the notebook's kernel is started and idle with no cell queued.
+
+    The status bar's kernel indicator says "Idle" once the kernel is up; a
+    running or queued cell shows ``[*]`` in its prompt.
+    """
+    page.wait_for_function(
+        """() => {
+            const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+            if (!status || status.getAttribute('data-status') !== 'idle') return false;
+            const prompts = document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt');
+            return ![...prompts].some(p => p.textContent.includes('*'));
+        }""",
+        timeout=timeout_ms,
+        polling=250,
+    )
+
+
+def run_all_cells(page: Page) -> None:
+    """Run every cell through the menu (Run → Run All Cells), as a learner would."""
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.click()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    # Let the first cell get queued before waiting for the queue to drain.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
+                 .some(p => /\\[[0-9*]+\\]/.test(p.textContent))""",
+        timeout=UI_TIMEOUT_MS,
+    )
+    wait_kernel_idle(page)
+
+
+def broken_widget_texts(page: Page) -> list[str]:
+    """Those of ``BROKEN_WIDGET_TEXTS`` that appear anywhere in the page."""
+    body = page.locator("body").inner_text()
+    return [text for text in BROKEN_WIDGET_TEXTS if text in body]
+
+
+def radio_option(exercise: Locator, label: str) -> Locator:
+    """The radio input labelled exactly ``label`` inside one exercise widget.
+
+    ipywidgets 8 renders each option as ``<label>text<input type=radio></label>``.
+    """
+    return exercise.get_by_label(label, exact=True)
+
+
+def delete_sessions(server: LabServer) -> None:
+    """Shut down every kernel session, so the next test starts from a fresh kernel."""
+    base = f"{server.base_url}/api/sessions"
+    with urllib.request.urlopen(f"{base}?token={server.token}", timeout=10) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/{session['id']}?token={server.token}", method="DELETE"
+        )
+        urllib.request.urlopen(request, timeout=30).close()
+
+
+@contextmanager
+def screenshot_on_failure(page: Page, folder: Path, name: str) -> Iterator[None]:
+    """Save a screenshot if the block raises, and name the PNG in the error."""
+    try:
+        yield
+    except BaseException as error:
+        try:
+            path = save_screenshot(page, folder, name)
+        except Exception as shot_error:  # a dead page must not hide the real failure
+            error.add_note(f"(no screenshot: {shot_error})")
+        else:
+            error.add_note(f"Screenshot of the page: {path}")
+        raise
