@@ -14,12 +14,16 @@ ROOT = repo_root()
 
 
 def test_code_block_becomes_its_stub():
-    source = "x = 1\n# BEGIN SOLUTION stub: result = ...\nresult = x + 1\n# END SOLUTION\ncheck(result)"
+    source = (
+        "x = 1\n# BEGIN SOLUTION stub: result = ...\nresult = x + 1\n# END SOLUTION\ncheck(result)"
+    )
     assert authoring.strip_code(source) == "x = 1\nresult = ...\ncheck(result)"
 
 
 def test_code_block_without_stub_gets_the_default_comment():
-    source = "ex = exercise('00.a')\n    # BEGIN SOLUTION\n    ex.submit('b')\n    # END SOLUTION\nex"
+    source = (
+        "ex = exercise('00.a')\n    # BEGIN SOLUTION\n    ex.submit('b')\n    # END SOLUTION\nex"
+    )
     stripped = authoring.strip_code(source)
     assert "submit" not in stripped
     assert "    " + authoring.DEFAULT_STUB in stripped

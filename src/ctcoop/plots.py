@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Polygon
@@ -83,6 +84,57 @@ def world_map(
     handles = [Patch(facecolor=c, label=label) for label, c in colours.items()]
     handles.append(Patch(facecolor=NO_DATA, label=no_data_label))
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
+    return fig
+
+
+def sequential_colours(labels: list[str]) -> dict[str, str]:
+    """Colours for ordered categories (few to many), from the cividis colormap."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    cmap = colormaps[SEQUENTIAL]
+    steps = max(len(labels) - 1, 1)
+    return {label: to_hex(cmap(0.15 + 0.8 * i / steps)) for i, label in enumerate(labels)}
+
+
+def overlap_heatmap(matrix: pd.DataFrame, title: str, label: str) -> Figure:
+    """A square table of counts (e.g. states in both bodies) as an annotated heatmap."""
+    fig, ax = plt.subplots(figsize=(6.5, 5.5))
+    image = ax.imshow(matrix.to_numpy(), cmap=SEQUENTIAL)
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    threshold = matrix.to_numpy().max() / 2
+    for row in range(len(matrix.index)):
+        for col in range(len(matrix.columns)):
+            value = matrix.iat[row, col]
+            ax.text(col, row, f"{value}", ha="center", va="center",
+                    color="black" if value > threshold else "white", fontsize=9)
+    ax.set_xlabel(matrix.columns.name or "")
+    ax.set_ylabel(matrix.index.name or "")
+    ax.set_title(title)
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def cumulative_counts(years_by_group: Mapping[str, pd.Series], title: str, ylabel: str,
+                      start: int, end: int) -> Figure:
+    """Step lines of how many members each group had, year by year.
+
+    Each series holds one year per member (missing years are left out, so a
+    line can only undercount; say so in the caption).
+    """
+    fig, ax = plt.subplots(figsize=(10, 5))
+    years = range(start, end + 1)
+    for (group, joined), colour in zip(years_by_group.items(), PALETTE, strict=False):
+        counts = joined.dropna().astype(int).value_counts()
+        totals = [int(counts[counts.index <= year].sum()) for year in years]
+        ax.step(list(years), totals, where="post", label=group, color=colour, linewidth=2)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(loc="upper left", fontsize=9)
+    ax.grid(alpha=0.3)
     return fig
 
 
