@@ -79,15 +79,9 @@ def exercise_notebook(solution: dict, name: str) -> dict:
     cells = []
     for index, cell in enumerate(solution["cells"]):
         where = f"{name} cell {index}"
-        new = {key: value for key, value in cell.items() if key not in ("outputs", "execution_count")}
-        new["metadata"] = {
-            key: value for key, value in cell.get("metadata", {}).items() if key in ("tags",)
-        }
-        tags = [t for t in new["metadata"].get("tags", []) if not t.startswith("nbval")]
-        if tags:
-            new["metadata"]["tags"] = tags
-        else:
-            new["metadata"].pop("tags", None)
+        new = {key: cell[key] for key in ("cell_type", "id", "source") if key in cell}
+        tags = [t for t in cell.get("metadata", {}).get("tags", []) if not t.startswith("nbval")]
+        new["metadata"] = {"tags": tags} if tags else {}
         source = _source(cell)
         if cell["cell_type"] == "code":
             new["source"] = strip_code(source, where)

@@ -107,8 +107,15 @@ def overlap_heatmap(matrix: pd.DataFrame, title: str, label: str) -> Figure:
     for row in range(len(matrix.index)):
         for col in range(len(matrix.columns)):
             value = matrix.iat[row, col]
-            ax.text(col, row, f"{value}", ha="center", va="center",
-                    color="black" if value > threshold else "white", fontsize=9)
+            ax.text(
+                col,
+                row,
+                f"{value}",
+                ha="center",
+                va="center",
+                color="black" if value > threshold else "white",
+                fontsize=9,
+            )
     ax.set_xlabel(matrix.columns.name or "")
     ax.set_ylabel(matrix.index.name or "")
     ax.set_title(title)
@@ -117,8 +124,9 @@ def overlap_heatmap(matrix: pd.DataFrame, title: str, label: str) -> Figure:
     return fig
 
 
-def cumulative_counts(years_by_group: Mapping[str, pd.Series], title: str, ylabel: str,
-                      start: int, end: int) -> Figure:
+def cumulative_counts(
+    years_by_group: Mapping[str, pd.Series], title: str, ylabel: str, start: int, end: int
+) -> Figure:
     """Step lines of how many members each group had, year by year.
 
     Each series holds one year per member (missing years are left out, so a
