@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -32,7 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for annotations; callers bring their own Playwright
-    from playwright.sync_api import Browser, Locator, Page, Playwright
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        Locator,
+        Page,
+        Playwright,
+        Request,
+    )
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium. Downloading a browser (``playwright install``) is not allowed."""
@@ -66,6 +74,8 @@ KERNEL_TIMEOUT_MS = 120_000
 far more while the rest of the suite runs; two minutes keeps the test honest."""
 
 UI_TIMEOUT_MS = 30_000
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 BROKEN_WIDGET_TEXTS = ("Error displaying widget", "Error rendering", "Loading widget...")
 """Texts that JupyterLab/ipywidgets show when a widget failed (or never) rendered."""
@@ -276,6 +286,23 @@ def run_all_cells(page: Page) -> None:
         timeout=UI_TIMEOUT_MS,
     )
     wait_kernel_idle(page)
+
+
+def record_outside_requests(context: BrowserContext) -> list[str]:
+    """Start recording requests that leave the machine; return the (live) list of URLs.
+
+    Offline, such a request hangs or fails, so a page that makes one would
+    break for a learner without network, e.g. a widget loaded from a CDN.
+    """
+    outside: list[str] = []
+
+    def note(request: Request) -> None:
+        url = urllib.parse.urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+            outside.append(request.url)
+
+    context.on("request", note)
+    return outside
 
 
 def broken_widget_texts(page: Page) -> list[str]:

@@ -36,6 +36,7 @@ from browser_support import (
     launch_chromium,
     open_notebook,
     radio_option,
+    record_outside_requests,
     run_all_cells,
     save_screenshot,
     screenshot_on_failure,
@@ -190,6 +191,7 @@ def drive_exercise(case: Case, lab: LabServer, browser: Browser, screenshot_dir:
         pytest.fail(f"{case.notebook} does not exist in the course")
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS)
+    outside = record_outside_requests(context)
     page = context.new_page()
     try:
         with screenshot_on_failure(page, screenshot_dir, f"FAILED-{case}"):
@@ -219,6 +221,7 @@ def drive_exercise(case: Case, lab: LabServer, browser: Browser, screenshot_dir:
             expect_text(feedback, "Correct")
 
             assert broken_widget_texts(page) == [], "a widget failed to render"
+            assert outside == [], "the page fetched from outside this machine"
             if os.environ.get("CTCOOP_SCREENSHOTS"):
                 save_screenshot(page, screenshot_dir, str(case))
     finally:
