@@ -1,0 +1,16 @@
+"""Build the course tables in ``data/`` from the snapshots in ``../shared/sources``.
+
+Run ``python -m ctcoop.build``; see ``data/README.md``. Each table has a pure
+``build_<table>(sources: Path)`` function and a :class:`~ctcoop.build.schema.Table`
+specification; :data:`TABLES` lists them in build order.
+"""
+
+from __future__ import annotations
+
+from . import events, geo, orgs, un
+from .schema import Table
+
+TABLES: dict[str, Table] = {t.name: t for t in (*un.TABLES, *orgs.TABLES, *events.TABLES,
+                                                 *geo.TABLES)}
+
+__all__ = ["TABLES", "Table"]
