@@ -1,0 +1,168 @@
+"""Ordering (put events on a timeline) and matching (organisation to role).
+
+The key is one digest of the whole answer; the exercise recovers the answer by
+trying every arrangement (bounded by the size limits below), which is what lets
+it say *which* positions or pairs are right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, permutations, product
+from math import perm
+from typing import Any, ClassVar
+
+from ctcoop.exercises.answers import AnswerError, key_list, match_key
+from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
+from ctcoop.exercises.feedback import Feedback
+from ctcoop.exercises.keys import find_answer
+from ctcoop.exercises.text import safe_repr
+
+MAX_ORDERING_ITEMS = 8  # 8! = 40,320 orders
+MAX_ARRANGEMENTS = 50_000
+
+
+def _require_texts(exercise_id: str, name: str, texts: object, minimum: int = 2) -> None:
+    if not isinstance(texts, Mapping) or len(texts) < minimum:
+        raise ExerciseDefinitionError(f"{exercise_id}: {name} needs at least {minimum} entries")
+    for key, text in texts.items():
+        if not (isinstance(key, str) and key.strip() == key and key):
+            raise ExerciseDefinitionError(f"{exercise_id}: {name} key {key!r} must be text")
+        if not (isinstance(text, str) and text.strip()):
+            raise ExerciseDefinitionError(f"{exercise_id}: {name}[{key!r}] must be text")
+
+
+def _numbers(positions: list[int]) -> str:
+    return ", ".join(str(p) for p in positions)
+
+
+@dataclass(kw_only=True, eq=False)
+class Ordering(Exercise):
+    """Put items in order; ``key = digest(id, ["c", "a", "b"])``."""
+
+    items: Mapping[str, str]
+    key: str
+
+    kind: ClassVar[str] = "ordering"
+    how_to_answer: ClassVar[str] = (
+        'Give every item a position and press Check (or call .submit(["c", "a", "b"])).'
+    )
+
+    def validate(self) -> None:
+        super().validate()
+        _require_texts(self.id, "items", self.items)
+        if len(self.items) > MAX_ORDERING_ITEMS:
+            raise ExerciseDefinitionError(f"{self.id}: at most {MAX_ORDERING_ITEMS} items")
+        self._require_key(self.key)
+
+    @cached_property
+    def _solution(self) -> list[str]:
+        found = find_answer(self.id, self.key, (list(p) for p in permutations(self.items)))
+        if found is None:
+            raise CourseProblem("its key matches no order of the items")
+        return found
+
+    def _check(self, answer: Any) -> Feedback:
+        try:
+            order = key_list(answer, self.items)
+        except AnswerError as error:
+            return self._invalid(str(error))
+        repeated = sorted({k for k in order if order.count(k) > 1})
+        missing = [k for k in self.items if k not in order]
+        if repeated or missing:
+            problems = []
+            if repeated:
+                problems.append(f"used more than once: {', '.join(repeated)}")
+            if missing:
+                problems.append(f"missing: {', '.join(missing)}")
+            return self._invalid(f"Use every item exactly once ({'; '.join(problems)}).")
+        if order == self._solution:
+            return self._correct()
+        right = [
+            i + 1 for i, (a, b) in enumerate(zip(order, self._solution, strict=True)) if a == b
+        ]
+        wrong = [i + 1 for i in range(len(order)) if i + 1 not in right]
+        if right:
+            summary = f"Not quite: {len(right)} of {len(order)} positions are right."
+            details = (
+                f"Right: position {_numbers(right)}.",
+                f"Not yet right: position {_numbers(wrong)}.",
+            )
+        else:
+            summary = "Not quite: none of the positions is right yet."
+            details = ()
+        return Feedback("incorrect", summary, details)
+
+
+@dataclass(kw_only=True, eq=False)
+class Matching(Exercise):
+    """Match each left item to a right item; ``key = digest(id, {"a": "1", ...})``.
+
+    Right items may be used more than once or not at all.
+    """
+
+    left: Mapping[str, str]
+    right: Mapping[str, str]
+    key: str
+
+    kind: ClassVar[str] = "matching"
+    how_to_answer: ClassVar[str] = (
+        'Choose a match for every item and press Check (or call .submit({"a": "1", ...})).'
+    )
+
+    def validate(self) -> None:
+        super().validate()
+        _require_texts(self.id, "left", self.left)
+        _require_texts(self.id, "right", self.right)
+        lefts, rights = len(self.left), len(self.right)
+        if not (0 < perm(rights, lefts) <= MAX_ARRANGEMENTS or rights**lefts <= MAX_ARRANGEMENTS):
+            raise ExerciseDefinitionError(f"{self.id}: too many pairs; split the exercise")
+        self._require_key(self.key)
+
+    def _arrangements(self) -> Iterator[dict[str, str]]:
+        """One-to-one matchings first (the usual case), then all, if few enough."""
+        lefts, rights = list(self.left), list(self.right)
+        one_to_one = permutations(rights, len(lefts))
+        everything = product(rights, repeat=len(lefts))
+        small = len(rights) ** len(lefts) <= MAX_ARRANGEMENTS
+        for choice in chain(one_to_one, everything if small else ()):
+            yield dict(zip(lefts, choice, strict=True))
+
+    @cached_property
+    def _solution(self) -> dict[str, str]:
+        found = find_answer(self.id, self.key, self._arrangements())
+        if found is None:
+            raise CourseProblem("its key matches no matching of the items")
+        return found
+
+    def _read(self, answer: Any) -> dict[str, str]:
+        if isinstance(answer, Mapping):
+            pairs = list(answer.items())
+        elif isinstance(answer, list | tuple) and all(
+            isinstance(pair, list | tuple) and len(pair) == 2 for pair in answer
+        ):
+            pairs = [tuple(pair) for pair in answer]
+        else:
+            raise AnswerError(f'Expected pairs like {{"a": "1"}}, got {safe_repr(answer, 40)}.')
+        return {match_key(a, self.left): match_key(b, self.right) for a, b in pairs}
+
+    def _check(self, answer: Any) -> Feedback:
+        try:
+            mapping = self._read(answer)
+        except AnswerError as error:
+            return self._invalid(str(error))
+        missing = [self.left[k] for k in self.left if k not in mapping]
+        if missing:
+            return self._invalid(f"Choose a match for: {'; '.join(missing)}.")
+        if mapping == self._solution:
+            return self._correct()
+        wrong = [k for k in self.left if mapping[k] != self._solution[k]]
+        right = len(self.left) - len(wrong)
+        details = tuple(
+            f"{self.left[k]} is not matched with {self.right[mapping[k]]}." for k in wrong
+        )
+        return Feedback(
+            "incorrect", f"Not quite: {right} of {len(self.left)} pairs are right.", details
+        )

@@ -1,0 +1,72 @@
+"""The verdict on one answer, as plain text (for nbval and screen readers) and HTML.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable with
+colour-blind vision, and every status also carries a symbol and a word so
+colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Literal
+
+from ctcoop.exercises.text import render_inline
+
+Status = Literal["not_answered", "invalid", "incorrect", "correct"]
+
+STATUS_LABELS: dict[str, str] = {
+    "not_answered": "not answered yet",
+    "invalid": "invalid answer",
+    "incorrect": "incorrect",
+    "correct": "correct",
+}
+_LOOK: dict[str, tuple[str, str]] = {  # symbol, Okabe-Ito colour
+    "not_answered": ("…", "#999999"),
+    "invalid": ("!", "#E69F00"),
+    "incorrect": ("✗", "#D55E00"),
+    "correct": ("✓", "#009E73"),
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the learner sees after Check: a headline and optional detail lines.
+
+    ``message`` is the whole feedback as plain text; ``html`` is the same for
+    the widget. Both are deterministic so that notebooks validate with nbval.
+    """
+
+    status: Status
+    summary: str
+    details: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """Headline, then one ``- `` line per detail."""
+        return "\n".join([self.summary, *(f"- {line}" for line in self.details)])
+
+    @property
+    def html(self) -> str:
+        """The feedback as a styled block with a symbol, for the widget."""
+        symbol, colour = _LOOK[self.status]
+        items = "".join(f"<li>{render_inline(line)}</li>" for line in self.details)
+        listing = f"<ul style='margin:0.3em 0 0 0'>{items}</ul>" if items else ""
+        return (
+            f"<div class='ctc-feedback-{self.status.replace('_', '-')}' role='status' "
+            f"style='border-left:6px solid {colour};padding:0.3em 0.7em;margin:0.3em 0'>"
+            f"<span aria-hidden='true' style='font-weight:bold;color:{colour}'>"
+            f"{html.escape(symbol)}</span> "
+            f"<span>{render_inline(self.summary)}</span>{listing}</div>"
+        )
+
+    @property
+    def solved(self) -> bool:
+        """True only for a correct answer."""
+        return self.status == "correct"
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        return self.html

@@ -1,0 +1,128 @@
+"""The exercise as a notebook widget: prompt, controls, Check, graduated hints, feedback.
+
+Feedback goes into an HTML widget, never printed into an Output widget, so a
+notebook's saved text stays what nbval expects. The widget's plain-text form is
+a deterministic summary (id, title, status, message) for the same reason.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from ctcoop.exercises.answers import AnswerError
+from ctcoop.exercises.base import Exercise
+from ctcoop.exercises.controls import build_controls
+from ctcoop.exercises.feedback import STATUS_LABELS, Feedback
+from ctcoop.exercises.text import render_inline, render_text
+
+
+class ExerciseWidget(widgets.VBox):
+    """One exercise in a notebook. ``submit``/``check`` answer it from code.
+
+    CSS classes for styling and browser tests: ``ctc-exercise`` (this box),
+    ``ctc-feedback``, ``ctc-check``, ``ctc-hint`` and ``ctc-hints``.
+    """
+
+    def __init__(self, definition: Exercise) -> None:
+        self.definition = definition
+        self.feedback: Feedback | None = None
+        self.hints_shown = 0
+        self._controls = build_controls(definition)
+        header = widgets.HTML(
+            f"<h4 style='margin:0.2em 0'>Exercise {html.escape(definition.id)}: "
+            f"{render_inline(definition.title)}</h4>{render_text(definition.prompt)}"
+        )
+        self._check_button = widgets.Button(
+            description="Check", tooltip="Check your answer", button_style="primary", icon="check"
+        )
+        self._check_button.add_class("ctc-check")
+        self._check_button.on_click(lambda _: self._check_controls())
+        self._hint_button = widgets.Button(description="Hint", icon="lightbulb-o")
+        self._hint_button.add_class("ctc-hint")
+        self._hint_button.on_click(lambda _: self.hint())
+        self._hints = widgets.HTML("")
+        self._hints.add_class("ctc-hints")
+        self._feedback_area = widgets.HTML("")
+        self._feedback_area.add_class("ctc-feedback")
+        buttons = [self._hint_button]
+        if self._controls.widgets:
+            buttons.insert(0, self._check_button)
+            body = [widgets.VBox(self._controls.widgets)]
+        else:
+            body = [widgets.HTML(render_text(definition.how_to_answer))]
+        super().__init__(
+            children=[header, *body, widgets.HBox(buttons), self._hints, self._feedback_area]
+        )
+        self.add_class("ctc-exercise")
+        self._update_hint_button()
+
+    def submit(self, answer: Any) -> Feedback:
+        """Check ``answer``, show the feedback, record the attempt. Never raises."""
+        feedback = self.definition.check(answer)
+        self._show(feedback)
+        if feedback.status in ("incorrect", "correct"):
+            from ctcoop.progress import record_attempt
+
+            record_attempt(self.definition.id, solved=feedback.solved)
+        return feedback
+
+    check = submit
+
+    def hint(self) -> str:
+        """Reveal the next hint and return it as ``Hint k of n: ...``."""
+        hints = self.definition.hints
+        if self.hints_shown < len(hints):
+            self.hints_shown += 1
+            self._hints.value = "".join(
+                f"<p><strong>Hint {i} of {len(hints)}:</strong> {render_inline(text)}</p>"
+                for i, text in enumerate(hints[: self.hints_shown], start=1)
+            )
+            self._update_hint_button()
+        return self._hint_line(self.hints_shown)
+
+    def _hint_line(self, number: int) -> str:
+        hints = self.definition.hints
+        return f"Hint {number} of {len(hints)}: {hints[number - 1]}"
+
+    def _update_hint_button(self) -> None:
+        total = len(self.definition.hints)
+        remaining = self.hints_shown < total
+        self._hint_button.disabled = not remaining
+        self._hint_button.description = (
+            "Hint" if self.hints_shown == 0 else "Next hint" if remaining else "No more hints"
+        )
+        self._hint_button.tooltip = (
+            f"Show hint {self.hints_shown + 1} of {total}" if remaining else "All hints are shown"
+        )
+
+    def _check_controls(self) -> None:
+        try:
+            answer = self._controls.read()
+        except AnswerError as problem:
+            self._show(Feedback("invalid", str(problem)))
+            return
+        self.submit(answer)
+
+    def _show(self, feedback: Feedback) -> None:
+        self.feedback = feedback
+        self._feedback_area.value = feedback.html
+
+    def __repr__(self) -> str:
+        lines = [f"Exercise {self.definition.id}: {self.definition.title}"]
+        status = self.feedback.status if self.feedback else "not_answered"
+        lines.append(f"Status: {STATUS_LABELS[status]}")
+        if self.hints_shown:
+            lines.append(f"Hints shown: {self.hints_shown} of {len(self.definition.hints)}")
+        if self.feedback:
+            lines.append(self.feedback.message)
+        return "\n".join(lines)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The widget view plus the full text summary (ipywidgets cuts it at 110 chars)."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
