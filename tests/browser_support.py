@@ -69,6 +69,16 @@ Without them the server still starts offline, but the news and update checks
 wait on DNS and leave error notifications in the page.
 """
 
+QUIET_LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}
+}
+"""User settings for the test's own settings folder.
+
+``news_url=None`` stops the fetch but not the "Would you like to get notified
+about official Jupyter news?" toast, which JupyterLab 4 shows while
+``fetchNews`` is unset and which can cover the widget being clicked.
+"""
+
 KERNEL_TIMEOUT_MS = 120_000
 """Starting a kernel and importing pandas/matplotlib takes ~10 s on 2 idle cores,
 far more while the rest of the suite runs; two minutes keeps the test honest."""
@@ -158,6 +168,10 @@ class LabServer:
     def start(self, timeout: float = 90.0) -> None:
         """Start the server and block until its REST API answers."""
         self.home.mkdir(parents=True, exist_ok=True)
+        for name, values in QUIET_LAB_SETTINGS.items():
+            path = self.home / "lab-settings" / f"{name}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
         env = {
             **os.environ,
             "JUPYTER_CONFIG_DIR": str(self.home / "config"),

@@ -6,8 +6,9 @@ feedback comes back. For each case the test opens a notebook in JupyterLab,
 runs all cells from the Run menu, answers one exercise wrongly, asks for a
 hint, answers rightly, and checks that no widget failed to render.
 
-The keys in the exercise bank are hashed, so the right and wrong answers are
-spelt out here in ``CASES``.
+The keys in the exercise bank are hashed, so ``CASES`` names a wrong and the
+right option of each exercise; the labels and feedback texts to expect come
+from the bank itself, so rewording an exercise never breaks this test.
 
 Needs Debian's Chromium at /usr/bin/chromium; skips without it unless
 ``CTCOOP_REQUIRE_BROWSER=1`` (as in CI), which turns the skip into a failure.
@@ -21,6 +22,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -50,74 +52,114 @@ REPO = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class Case:
-    """One multiple-choice exercise to drive, and what the learner should see."""
+    """A multiple-choice exercise to drive: answer ``wrong`` first, then ``right`` (option keys)."""
 
-    notebook: str  # path below the course root, e.g. "notebooks/00_start_here.ipynb"
+    notebook: str  # path below the course root
     exercise_id: str
-    wrong: str  # label of a wrong option
-    wrong_feedback: str  # text the feedback area must show for that option
-    right: str  # label of the right option
+    wrong: str
+    right: str
 
     def __str__(self) -> str:
         return f"{Path(self.notebook).stem}:{self.exercise_id}"
 
 
+@dataclass(frozen=True)
+class Expected:
+    """What the learner must see, as labels and texts (whitespace is ignored when comparing)."""
+
+    wrong_label: str
+    wrong_feedback: str
+    first_hint: str
+    right_label: str
+    right_feedback: str
+
+
 CASES = [
-    Case(
-        notebook="notebooks/00_start_here.ipynb",
-        exercise_id="00.TODO",
-        wrong="TODO",
-        wrong_feedback="TODO",
-        right="TODO",
-    ),
-    Case(
-        notebook="notebooks/02_key_organisations.ipynb",
-        exercise_id="02.TODO",
-        wrong="TODO",
-        wrong_feedback="TODO",
-        right="TODO",
-    ),
+    Case("notebooks/00_start_here.ipynb", "00.TODO", wrong="TODO", right="TODO"),
+    Case("notebooks/02_key_organisations.ipynb", "02.interpol-powers", wrong="a", right="b"),
 ]
+
+
+def expected_from_bank(case: Case) -> Expected:
+    """Labels and feedback as the course's own code words them, so the test never drifts.
+
+    The radio labels follow ``controls.build_controls`` (``"b) text"``); the
+    feedback is the checker's own HTML, reduced to text.
+    """
+    from ctcoop.bank import get
+    from ctcoop.exercises.text import render_inline
+
+    definition = get(case.exercise_id)
+    wrong, right = definition.check(case.wrong), definition.check(case.right)
+    assert wrong.status == "incorrect" and right.solved, (
+        f"CASES is out of step with the bank: for {case.exercise_id}, option {case.wrong!r} "
+        f"gives {wrong.status!r} and option {case.right!r} gives {right.status!r}"
+    )
+    options = definition.options
+    hint = html_text(render_inline(definition.hints[0]))
+    return Expected(
+        wrong_label=f"{case.wrong}) {options[case.wrong].text}",
+        wrong_feedback=html_text(wrong.html),
+        first_hint=f"Hint 1 of {len(definition.hints)}: {hint}",
+        right_label=f"{case.right}) {options[case.right].text}",
+        right_feedback=html_text(right.html),
+    )
+
+
+def html_text(markup: str) -> str:
+    """The text a browser shows for ``markup`` (tags dropped, entities decoded)."""
+    parser = _TextCollector()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.chunks)
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
 
 HARNESS_CODE = """\
 import ipywidgets as w
 from IPython.display import display
 
-choice = w.RadioButtons(options=["Geneva", "Lyon", "The Hague"], value=None,
-                        description="Where is INTERPOL's General Secretariat?")
+header = w.HTML("<h4>Exercise harness.mc: where is INTERPOL?</h4>")
+choice = w.RadioButtons(options=["a) Geneva", "b) Lyon"], value=None, description="Answer")
 check = w.Button(description="Check")
 check.add_class("ctc-check")
 hint = w.Button(description="Hint")
 hint.add_class("ctc-hint")
+hints = w.HTML()
 feedback = w.HTML()
 feedback.add_class("ctc-feedback")
-box = w.VBox([choice, w.HBox([check, hint]), feedback])
+box = w.VBox([header, choice, w.HBox([check, hint]), hints, feedback])
 box.add_class("ctc-exercise")
-box.add_class("ctc-ex-harness-mc")
-hints_shown = 0
 
 def on_check(_):
-    feedback.value = ("Correct: Lyon, since 1989." if choice.value == "Lyon"
-                      else f"Not {choice.value}: that is another organisation's seat.")
+    feedback.value = ("Correct! Lyon, since 1989." if choice.value == "b) Lyon"
+                      else "Not quite. Geneva hosts other organisations.")
 
 def on_hint(_):
-    global hints_shown
-    hints_shown += 1
-    feedback.value = f"Hint {hints_shown}: it moved from Saint-Cloud in 1989."
+    hints.value = "<p>Hint 1 of 1: it moved from Saint-Cloud in 1989.</p>"
 
 check.on_click(on_check)
 hint.on_click(on_hint)
 display(box)
 """
 
-HARNESS_CASE = Case(
-    notebook="harness/plain_widgets.ipynb",
-    exercise_id="harness.mc",
-    wrong="Geneva",
-    wrong_feedback="Not Geneva",
-    right="Lyon",
+HARNESS_CASE = Case("harness/plain_widgets.ipynb", "harness.mc", wrong="a", right="b")
+HARNESS_EXPECTED = Expected(
+    wrong_label="a) Geneva",
+    wrong_feedback="Not quite. Geneva hosts other organisations.",
+    first_hint="Hint 1 of 1: it moved from Saint-Cloud in 1989.",
+    right_label="b) Lyon",
+    right_feedback="Correct! Lyon, since 1989.",
 )
-"""A plain-ipywidgets stand-in with the course's CSS classes.
+"""A plain-ipywidgets stand-in, laid out like the course's exercise widget.
 
 If it fails too, the fault is in JupyterLab, ipywidgets or the browser set-up,
 not in the course's exercise code.
@@ -185,7 +227,9 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
 
 
-def drive_exercise(case: Case, lab: LabServer, browser: Browser, screenshot_dir: Path) -> None:
+def drive_exercise(
+    case: Case, expected: Expected, lab: LabServer, browser: Browser, screenshot_dir: Path
+) -> None:
     """Open the notebook, run it, and answer the exercise wrongly, with a hint, then rightly."""
     if not (lab.root_dir / case.notebook).exists():
         pytest.fail(f"{case.notebook} does not exist in the course")
@@ -199,26 +243,28 @@ def drive_exercise(case: Case, lab: LabServer, browser: Browser, screenshot_dir:
             run_all_cells(page)
 
             page.locator(".ctc-exercise").first.wait_for(timeout=KERNEL_TIMEOUT_MS)
-            marker = exercise_class(case.exercise_id)
-            widget = page.locator(f".ctc-exercise.{marker}, .ctc-exercise:has(.{marker})")
+            # The widget's heading reads "Exercise <id>: <title>".
+            widget = page.locator(".ctc-exercise", has_text=f"Exercise {case.exercise_id}:")
             assert widget.count() == 1, (
-                f"expected one exercise widget for {case.exercise_id} "
-                f"(CSS class {marker}), found {widget.count()}"
+                f"expected one exercise widget headed 'Exercise {case.exercise_id}:', "
+                f"found {widget.count()}"
             )
             widget.scroll_into_view_if_needed()
             feedback = widget.locator(".ctc-feedback")
 
-            radio_option(widget, case.wrong).check()
+            radio_option(widget, expected.wrong_label).check()
             widget.locator(".ctc-check").click()
-            expect_text(feedback, case.wrong_feedback)
+            expect_text(feedback, expected.wrong_feedback)
             assert "Correct" not in feedback.inner_text()
 
             widget.locator(".ctc-hint").click()
             expect_text(widget, "Hint 1")
+            expect_text(widget, expected.first_hint)
 
-            radio_option(widget, case.right).check()
+            radio_option(widget, expected.right_label).check()
             widget.locator(".ctc-check").click()
             expect_text(feedback, "Correct")
+            expect_text(feedback, expected.right_feedback)
 
             assert broken_widget_texts(page) == [], "a widget failed to render"
             assert outside == [], "the page fetched from outside this machine"
@@ -229,22 +275,22 @@ def drive_exercise(case: Case, lab: LabServer, browser: Browser, screenshot_dir:
         delete_sessions(lab)
 
 
-def exercise_class(exercise_id: str) -> str:
-    """CSS class that marks the widget of ``exercise_id``: ``ctc-ex-`` + id, dots as dashes."""
-    return "ctc-ex-" + re.sub(r"[^A-Za-z0-9_-]", "-", exercise_id)
-
-
 def expect_text(locator: Locator, text: str) -> None:
-    """Wait until ``locator`` contains ``text`` (a click's answer is a kernel round trip)."""
-    expect(locator).to_contain_text(text, timeout=UI_TIMEOUT_MS)
+    """Wait until ``locator`` shows ``text``, ignoring whitespace and line breaks.
+
+    Waiting matters: a click's answer is a round trip through the kernel.
+    """
+    squeezed = "".join(text.split())
+    pattern = r"\s*".join(re.escape(char) for char in squeezed)
+    expect(locator).to_contain_text(re.compile(pattern), timeout=UI_TIMEOUT_MS)
 
 
 def test_harness_plain_widgets(lab: LabServer, browser: Browser, screenshot_dir: Path) -> None:
-    drive_exercise(HARNESS_CASE, lab, browser, screenshot_dir)
+    drive_exercise(HARNESS_CASE, HARNESS_EXPECTED, lab, browser, screenshot_dir)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_exercise_in_browser(
     case: Case, lab: LabServer, browser: Browser, screenshot_dir: Path
 ) -> None:
-    drive_exercise(case, lab, browser, screenshot_dir)
+    drive_exercise(case, expected_from_bank(case), lab, browser, screenshot_dir)
