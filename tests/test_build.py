@@ -1,0 +1,91 @@
+"""The committed tables are exactly what the build code makes from the source snapshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ctcoop.build import TABLES
+from ctcoop.build.__main__ import main
+from ctcoop.build.package import datapackage, render
+from ctcoop.build.sources import default_sources
+from ctcoop.build.un import build_sanctions_list
+from ctcoop.paths import repo_root
+
+DATA = repo_root() / "data"
+SOURCES = Path(default_sources())
+needs_sources = pytest.mark.skipif(
+    not SOURCES.is_dir(), reason=f"source snapshots not present at {SOURCES} "
+    "(set CTCOOP_SOURCES to run the rebuild checks)")
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, str]:
+    return {name: render(table, table.build(SOURCES)) for name, table in TABLES.items()}
+
+
+@needs_sources
+@pytest.mark.parametrize("name", list(TABLES))
+def test_committed_table_equals_fresh_build(name: str, built: dict[str, str]) -> None:
+    committed = (DATA / TABLES[name].path).read_text(encoding="utf-8")
+    stale = f"data/{TABLES[name].path} is stale: run python -m ctcoop.build"
+    assert committed == built[name], stale
+
+
+@needs_sources
+def test_committed_datapackage_equals_fresh_build() -> None:
+    fresh = datapackage(list(TABLES.values()), DATA)
+    assert (DATA / "datapackage.json").read_text(encoding="utf-8") == fresh
+
+
+@needs_sources
+def test_cli_builds_deterministically(tmp_path: Path) -> None:
+    args = ["--sources", str(SOURCES), "--only", "fatf_members", "world_map"]
+    assert main([*args, "--out", str(tmp_path / "a")]) == 0
+    assert main([*args, "--out", str(tmp_path / "b")]) == 0
+    for file in ("fatf_members.csv", "world_map.geojson", "datapackage.json"):
+        first = (tmp_path / "a" / file).read_bytes()
+        assert first == (tmp_path / "b" / file).read_bytes()
+        assert b"\r\n" not in first
+    package = json.loads((tmp_path / "a" / "datapackage.json").read_text())
+    assert [r["name"] for r in package["resources"]] == ["fatf_members", "world_map"]
+
+
+@needs_sources
+def test_cli_accepts_a_base_url(tmp_path: Path) -> None:
+    url = SOURCES.resolve().as_uri()
+    assert main(["--sources", url, "--only", "fatf_members", "--out", str(tmp_path),
+                 "--cache", str(tmp_path / "cache")]) == 0
+    assert (tmp_path / "cache" / "orgs" / "fatf_members.csv").exists()
+    assert (tmp_path / "fatf_members.csv").read_bytes() == (DATA / "fatf_members.csv").read_bytes()
+
+
+def test_cli_reports_missing_sources(tmp_path: Path) -> None:
+    assert main(["--sources", str(tmp_path), "--only", "fatf_members",
+                 "--out", str(tmp_path / "out")]) == 1
+
+
+@needs_sources
+def test_sanctions_xml_agrees_with_the_tidy_copy() -> None:
+    tidy = pd.read_csv(SOURCES / "un" / "un_sc_consolidated_sanctions_list_2025-11-20_tidy.csv",
+                       dtype=str, keep_default_na=False).set_index("reference_number")
+    ours = build_sanctions_list(SOURCES).set_index("reference_number")
+    assert sorted(ours.index) == sorted(tidy.index)
+    assert (ours["entry_type"] == tidy.loc[ours.index, "entry_type"]).all()
+    assert (ours["un_list_type"] == tidy.loc[ours.index, "un_list_type"]).all()
+    assert (ours["listed_on"] == tidy.loc[ours.index, "listed_on"].str[:10]).all()
+    stated = tidy.loc[ours.index, "nationality"].map(
+        lambda s: len([v for v in s.split(";") if v.strip() not in ("", "na")]))
+    assert (ours["n_nationalities"] == stated).all()
+
+
+@needs_sources
+def test_jihadist_flag_reproduces_the_selected_actors_subset() -> None:
+    subset = pd.read_csv(SOURCES / "events" / "ucdp_prio_acd_v25_1_selected_actors.csv")
+    conflicts = TABLES["ucdp_conflicts"].build(SOURCES)
+    flagged = conflicts[conflicts["jihadist_actor"].astype(bool)]
+    assert set(zip(flagged.conflict_id, flagged.year, strict=True)) == set(
+        zip(subset.conflict_id, subset.year, strict=True))
