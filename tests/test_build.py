@@ -89,3 +89,21 @@ def test_jihadist_flag_reproduces_the_selected_actors_subset() -> None:
     flagged = conflicts[conflicts["jihadist_actor"].astype(bool)]
     assert set(zip(flagged.conflict_id, flagged.year, strict=True)) == set(
         zip(subset.conflict_id, subset.year, strict=True))
+
+
+@needs_sources
+def test_official_mode_unzips_the_publishers_file(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from ctcoop.build import sources
+
+    acd = "events/ucdp_prio_acd_v25_1.csv"
+    archive = tmp_path / "ucdp.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(SOURCES / acd, "UcdpPrioConflict_v25_1.csv")
+    monkeypatch.setitem(sources.OFFICIAL, acd, archive.as_uri())
+    folder = sources.resolve(str(SOURCES), [acd, "orgs/un_member_states.csv"],
+                             tmp_path / "cache", official=True)
+    assert (folder / acd).read_bytes() == (SOURCES / acd).read_bytes()
+    assert (folder / "orgs/un_member_states.csv").exists()

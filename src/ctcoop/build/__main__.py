@@ -23,6 +23,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     parser.add_argument("--only", nargs="+", choices=sorted(TABLES), metavar="TABLE",
                         help=f"tables to rebuild, among: {', '.join(TABLES)}")
+    parser.add_argument("--official", action="store_true",
+                        help="fetch the inputs the publishers serve as files (UN sanctions XML, "
+                        "UCDP ACD zip, Natural Earth GeoJSON) from their official URLs; the "
+                        "compiled inputs still come from --sources")
     parser.add_argument("--cache", type=Path, default=None,
                         help="where URL sources are downloaded (default: a temporary folder)")
     return parser.parse_args(argv)
@@ -41,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
             start = time.perf_counter()
             try:
-                sources = resolve(args.sources, table.inputs, cache)
+                sources = resolve(args.sources, table.inputs, cache, args.official)
                 write_text(out / table.path, render(table, table.build(sources)))
             except (OSError, ValueError) as error:
                 print(f"FAILED: {error}", file=sys.stderr)
