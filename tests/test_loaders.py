@@ -176,6 +176,8 @@ def test_membership_facts() -> None:
     assert members.loc[("SCO", "Mongolia"), "status"] == "observer"
     assert members.loc[("EU", "Croatia"), "joined"] == pd.Timestamp("2013-07-01")
     assert members.loc[("GCTF", "European Union"), "member_type"] == "organisation"
+    partial = members[members["coverage"] == "partial"].index.get_level_values("body")
+    assert set(partial) == {"Global Coalition"}
     counts = members.groupby(level="body", observed=True).size().to_dict()
     assert counts == {"UN": 193, "INTERPOL": 196, "SCO": 26, "EU": 27, "GCTF": 32, "FATF": 40,
                       "Global Coalition": 82}

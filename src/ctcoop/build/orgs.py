@@ -33,6 +33,8 @@ PRECISIONS = ("day", "month", "year", "on_or_before", "range", "unknown")
 # The UN's two non-member observer States; with the 193 members they make up "state".
 UN_OBSERVER_STATES = frozenset({"VAT", "PSE"})
 INTERPOL_CONSTITUTION = "1956-06"
+# Bodies whose member list in the sources is known to be incomplete.
+PARTIAL_BODIES = frozenset({"Global Coalition"})
 
 
 def partial_date(text: str) -> tuple[str, int | None, str]:
@@ -201,6 +203,8 @@ def build_memberships(sources: Path) -> pd.DataFrame:
     frame = pd.concat(frames, ignore_index=True)
     frame["member_type"] = member_type(frame["iso3"], set(un["iso3"]))
     frame["joined_year"] = frame["joined_year"].astype("Int64")
+    frame["coverage"] = frame["body"].map(lambda b: "partial" if b in PARTIAL_BODIES
+                                          else "complete")
     return frame
 
 
@@ -393,6 +397,9 @@ def _specs() -> tuple[Table, ...]:
                 Field("note", "string", "Caveats, e.g. INTERPOL's 'constitution date, not "
                       "accession' or SCO's Afghanistan 'inactive since September 2021'."),
                 Field("source", "string", "Source page(s)."),
+                Field("coverage", "string", "Whether the body's member list is complete in "
+                      "the sources: 'partial' for the Global Coalition (82 of about 87-90).",
+                      enum=("complete", "partial")),
             ),
             notes=(coalition_note,
                    "INTERPOL: 50 members dated June 1956 in the source joined earlier; June 1956 "
