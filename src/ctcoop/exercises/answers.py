@@ -23,7 +23,7 @@ class AnswerError(ValueError):
 def match_key(value: Any, valid: Mapping[str, Any]) -> str:
     """The key in ``valid`` that ``value`` names (case and ``b)`` tolerant)."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise AnswerError(f"{safe_repr(value, 40)} is not an option key.")
+        raise AnswerError(f"Not an option key: {safe_repr(value, 40)}.")
     text = str(value).strip()
     if len(text) > MAX_TEXT:
         raise AnswerError("That text is far too long to be an option key.")

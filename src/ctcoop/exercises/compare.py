@@ -209,9 +209,15 @@ def _compare_rows(
     labelled = _meaningful_index(expected.index)
     if not labelled:
         expected, got = expected.reset_index(drop=True), got.reset_index(drop=True)
-    if not rules.check_order:
+    if labelled and expected.index.is_unique and got.index.is_unique:
+        difference = _compare_label_sets(expected.index, got.index)
+        if difference:
+            return difference
+        if not rules.check_order:  # rows match by label, wherever they are
+            got = got.loc[expected.index]
+    elif not rules.check_order:
         expected, got = _sorted(expected, labelled), _sorted(got, labelled)
-    where = _row_names(expected, labelled, sorted_rows=not rules.check_order)
+    where = _row_names(expected, labelled, sorted_rows=not (labelled or rules.check_order))
     difference = (
         (_compare_labels(expected.index, got.index, where) if labelled else None)
         or _compare_values(expected, got, rules.rtol, where, noun)
@@ -226,6 +232,38 @@ def _compare_rows(
     return difference
 
 
+def _plain_index_tip(expected: pd.Index, got: pd.Index) -> tuple[str, ...]:
+    if _meaningful_index(got):
+        return ()
+    return (
+        "Your result has plain row numbers; the expected one is labelled by "
+        f"{_labels(list(expected.names))}. Keep the groupby index or use .set_index(...).",
+    )
+
+
+def _compare_label_sets(expected: pd.Index, got: pd.Index) -> Difference | None:
+    """Which row labels are missing or unexpected (both indexes unique)."""
+    if expected.nlevels != got.nlevels:
+        return Difference(
+            f"Expected {expected.nlevels} level(s) of row labels (index), got {got.nlevels}.",
+            (f"Expected index names: {_labels(list(expected.names))}.",),
+        )
+    missing = [label for label in expected if label not in got]
+    extra = [label for label in got if label not in expected]
+    if not (missing or extra):
+        return None
+    details = []
+    if missing:
+        details.append(f"Missing: {_labels(missing[:MAX_EXAMPLES])}.")
+    if extra:
+        details.append(f"Not expected: {_labels(extra[:MAX_EXAMPLES])}.")
+    count = max(len(missing), len(extra))
+    return Difference(
+        f"The row labels (index) differ in {_plural(count, 'row')}.",
+        (*details, *_plain_index_tip(expected, got)),
+    )
+
+
 def _row_names(frame: pd.DataFrame, labelled: bool, sorted_rows: bool) -> list[str]:
     if labelled:
         return [f"row {safe_repr(label, 30)}" for label in frame.index]
@@ -234,27 +272,19 @@ def _row_names(frame: pd.DataFrame, labelled: bool, sorted_rows: bool) -> list[s
 
 
 def _compare_labels(expected: pd.Index, got: pd.Index, where: list[str]) -> Difference | None:
+    """Row labels position by position (rows already aligned or sorted)."""
     if expected.nlevels != got.nlevels:
-        return Difference(
-            f"Expected {expected.nlevels} level(s) of row labels (index), got {got.nlevels}.",
-            (f"Expected index names: {_labels(list(expected.names))}.",),
-        )
+        return _compare_label_sets(expected, got)
     wrong = [i for i, (a, b) in enumerate(zip(expected, got, strict=True)) if not _same(a, b, 0.0)]
     if not wrong:
         return None
     examples = tuple(
-        f"{where[i].replace('row', 'position', 1)}: expected {safe_repr(expected[i], 30)}, "
-        f"got {safe_repr(got[i], 30)}"
+        f"position {i}: expected {safe_repr(expected[i], 30)}, got {safe_repr(got[i], 30)}"
         for i in wrong[:MAX_EXAMPLES]
     )
-    tip = ()
-    if not _meaningful_index(got):
-        tip = (
-            f"Your result has plain row numbers; the expected one is labelled by "
-            f"{_labels(list(expected.names))}. Keep the groupby index or use .set_index(...).",
-        )
     return Difference(
-        f"The row labels (index) differ in {_plural(len(wrong), 'row')}.", examples + tip
+        f"The row labels (index) differ in {_plural(len(wrong), 'row')}.",
+        examples + _plain_index_tip(expected, got),
     )
 
 

@@ -43,6 +43,8 @@ def render_text(text: str) -> str:
 def safe_repr(value: object, limit: int = 60) -> str:
     """A short description of any value, even one whose ``__repr__`` raises."""
     try:
+        if type(value).__module__ == "numpy" and hasattr(value, "item"):
+            value = value.item()  # 27, not np.int64(27)
         text = repr(value)
     except Exception:  # a learner's object may raise anything here
         return f"a {type(value).__name__} object"

@@ -1,0 +1,166 @@
+"""The exercise widget: labelled controls, Check, graduated hints, feedback, progress, repr."""
+
+from __future__ import annotations
+
+import json
+
+import ipywidgets as widgets
+import pytest
+from test_exercises_samples import sample_exercises
+
+from ctcoop import bank
+from ctcoop.bank import Catalogue
+from ctcoop.exercises import exercise
+from ctcoop.exercises.widget import ExerciseWidget
+
+
+@pytest.fixture
+def samples() -> dict[str, ExerciseWidget]:
+    return {definition.id: ExerciseWidget(definition) for definition in sample_exercises()}
+
+
+def descendants(widget: widgets.Widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from descendants(child)
+
+
+def with_class(widget: widgets.Widget, name: str) -> list[widgets.Widget]:
+    return [w for w in descendants(widget) if name in getattr(w, "_dom_classes", ())]
+
+
+def controls(widget: widgets.Widget, kind: type) -> list:
+    return [w for w in descendants(widget) if type(w) is kind]
+
+
+def test_css_classes_for_styling_and_browser_tests(samples) -> None:
+    widget = samples["01.mc"]
+    for name in ("ctc-exercise", "ctc-check", "ctc-hint", "ctc-feedback", "ctc-hints"):
+        assert len(with_class(widget, name)) == 1, name
+
+
+def test_every_control_is_labelled(samples) -> None:
+    for widget in samples.values():
+        for control in descendants(widget):
+            inputs = (widgets.RadioButtons, widgets.Checkbox, widgets.Text, widgets.Dropdown)
+            if isinstance(control, (*inputs, widgets.Button)):
+                assert control.description.strip(), (widget.definition.id, control)
+
+
+def test_multiple_choice_starts_unselected_and_checks_via_button(samples, progress_path) -> None:
+    widget = samples["01.mc"]
+    (radio,) = controls(widget, widgets.RadioButtons)
+    assert radio.value is None and radio.index is None
+    check = with_class(widget, "ctc-check")[0]
+    check.click()
+    assert widget.feedback.status == "not_answered"
+    assert not progress_path.exists()  # the placeholder is not an attempt
+    radio.value = "a"
+    check.click()
+    feedback_area = with_class(widget, "ctc-feedback")[0]
+    assert "No: national police arrest." in feedback_area.value
+    radio.value = "b"
+    check.click()
+    assert "Correct!" in feedback_area.value
+    saved = json.loads(progress_path.read_text())["exercises"]["01.mc"]
+    assert saved["attempts"] == 2 and saved["solved"] is True
+
+
+def test_hints_are_revealed_one_at_a_time(samples) -> None:
+    widget = samples["01.number"]
+    button = with_class(widget, "ctc-hint")[0]
+    area = with_class(widget, "ctc-hints")[0]
+    assert area.value == "" and button.description == "Hint"
+    button.click()
+    assert "Hint 1 of 2:</strong> First, gentle." in area.value and "Second" not in area.value
+    assert widget.hint() == "Hint 2 of 2: Second, stronger."
+    assert button.disabled and button.description == "No more hints"
+    assert widget.hint() == "Hint 2 of 2: Second, stronger."  # asking again is harmless
+
+
+def test_repr_is_a_stable_plain_text_summary(samples) -> None:
+    widget = samples["01.mc"]
+    assert repr(widget) == "Exercise 01.mc: Powers\nStatus: not answered yet"
+    widget.hint()
+    widget.submit("b")
+    text = repr(widget)
+    assert text.startswith("Exercise 01.mc: Powers\nStatus: correct\nHints shown: 1 of 2\n")
+    assert "Correct! Because the data say so." in text
+    assert "0x" not in text and "model" not in text
+    bundle = widget._repr_mimebundle_()
+    assert bundle["text/plain"] == text  # not cut at 110 characters as ipywidgets would
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_multi_select_checkboxes(samples) -> None:
+    widget = samples["01.multi"]
+    boxes = controls(widget, widgets.Checkbox)
+    assert [box.description for box in boxes][:2] == [
+        "a) INTERPOL officers arrest suspects abroad",
+        "b) INTERPOL circulates notices",
+    ]
+    boxes[0].value = boxes[2].value = True
+    with_class(widget, "ctc-check")[0].click()
+    assert widget.feedback.solved
+
+
+def test_numeric_text_box(samples) -> None:
+    widget = samples["01.number"]
+    (box,) = controls(widget, widgets.Text)
+    assert box.description == "Your answer (states)"
+    box.value = "1,93"
+    with_class(widget, "ctc-check")[0].click()
+    assert widget.feedback.status == "invalid"
+    box.value = "193"
+    with_class(widget, "ctc-check")[0].click()
+    assert widget.feedback.solved
+
+
+def test_ordering_position_dropdowns(samples) -> None:
+    widget = samples["01.order"]
+    menus = controls(widget, widgets.Dropdown)
+    assert menus[0].description == "Position of: 1945"
+    check = with_class(widget, "ctc-check")[0]
+    menus[0].value = 2
+    check.click()
+    assert widget.feedback.message.startswith("Give every item a position.")
+    for menu, position in zip(menus, [2, 2, 1, 4], strict=True):
+        menu.value = position
+    check.click()
+    assert "2 used twice" in widget.feedback.message
+    for menu, position in zip(menus, [2, 3, 1, 4], strict=True):
+        menu.value = position
+    check.click()
+    assert widget.feedback.solved
+
+
+def test_matching_dropdowns(samples) -> None:
+    widget = samples["01.match"]
+    menus = controls(widget, widgets.Dropdown)
+    assert [menu.description for menu in menus] == ["FATF", "INTERPOL", "UNOCT"]
+    check = with_class(widget, "ctc-check")[0]
+    check.click()
+    assert widget.feedback.status == "not_answered"
+    menus[0].value = "2"
+    check.click()
+    assert widget.feedback.status == "invalid" and "INTERPOL; UNOCT" in widget.feedback.message
+    menus[1].value, menus[2].value = "1", "3"
+    check.click()
+    assert widget.feedback.solved
+
+
+def test_code_exercise_has_no_check_button_and_uses_check(samples) -> None:
+    widget = samples["01.code"]
+    assert with_class(widget, "ctc-check") == []
+    assert widget.check(...).status == "not_answered"
+    assert repr(widget).endswith("then run the cell that calls .check(result).")
+
+
+def test_exercise_looks_up_the_registry(monkeypatch) -> None:
+    from test_exercises_samples import sample_bank_module
+
+    catalogue = Catalogue.from_modules([sample_bank_module()])
+    monkeypatch.setattr(bank, "catalogue", lambda: catalogue)
+    assert exercise("01.mc").definition.title == "Powers"
+    with pytest.raises(KeyError, match="did you mean 01.mc"):
+        exercise("01.mcq")
