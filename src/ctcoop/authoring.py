@@ -12,8 +12,13 @@ The solutions notebooks in ``solutions/`` are the single source. Each
 * Every output and execution count is cleared, and the title's word
   "Solutions" becomes "Exercises", with a note saying where the file comes from.
 
+Solutions keep the outputs of their check cells (tag ``nbval-check-output``) so
+that ``pytest --nbval-lax`` proves the solved checks still pass; ``record``
+runs the solutions and stores those outputs (plain text only), and nothing else.
+
 Usage::
 
+    ctcoop-author record     # run solutions/ and store the check cells' outputs
     ctcoop-author generate   # rewrite exercises/ from solutions/
     ctcoop-author check      # exit 1 if exercises/ is out of date
 """
@@ -31,7 +36,7 @@ from ctcoop.paths import repo_root
 BEGIN = re.compile(r"^(?P<indent>\s*)# BEGIN SOLUTION(?:\s+stub:\s*(?P<stub>.*))?\s*$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
 MD_BLOCK = re.compile(r"<!-- BEGIN SOLUTION -->.*?<!-- END SOLUTION -->\n?", re.DOTALL)
-DEFAULT_STUB = "# Your answer: use the widget above, or replace this line with your code."
+DEFAULT_STUB = "# Answer in the widget below this cell."
 GENERATED_NOTE = (
     "> *This notebook is generated from `solutions/{name}`; edit that file and run "
     "`ctcoop-author generate` instead of editing this one.*"
@@ -149,12 +154,66 @@ def generate(root: Path) -> list[Path]:
     return written
 
 
+CHECK_TAG = "nbval-check-output"
+
+
+COMPARED = ("text/plain", "text/html")
+
+
+def _text_only(output: dict) -> dict | None:
+    """Keep an output's text forms only: what nbval compares (widget ids are random)."""
+    if output["output_type"] == "stream":
+        return output
+    data = {key: value for key, value in output.get("data", {}).items() if key in COMPARED}
+    if not data:
+        return None
+    kept = {"output_type": output["output_type"], "data": data, "metadata": {}}
+    if output["output_type"] == "execute_result":
+        kept["execution_count"] = output.get("execution_count")
+    return kept
+
+
+def record_solutions(root: Path, timeout: int = 600) -> list[Path]:
+    """Execute each solutions notebook and keep only its check cells' outputs.
+
+    The kernels write progress to a throw-away file, not to the author's own.
+    """
+    import os
+    import tempfile
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    os.environ["CTCOOP_PROGRESS"] = str(Path(tempfile.mkdtemp()) / "progress.json")
+    written = []
+    for path in sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(
+            notebook, timeout=timeout, resources={"metadata": {"path": path.parent}}
+        ).execute()
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            if CHECK_TAG in cell.metadata.get("tags", []):
+                cell.outputs = [o for o in map(_text_only, cell.outputs) if o is not None]
+            else:
+                cell.outputs, cell.execution_count = [], None
+        notebook.metadata.pop("widgets", None)
+        path.write_text(render(notebook), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ctcoop-author", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["generate", "check"])
+    parser.add_argument("command", choices=["record", "generate", "check"])
     parser.add_argument("--root", type=Path, default=repo_root(), help="course checkout")
     args = parser.parse_args(argv)
     try:
+        if args.command == "record":
+            for path in record_solutions(args.root):
+                print(f"recorded {path.relative_to(args.root)}")
+            return 0
         if args.command == "generate":
             for path in generate(args.root):
                 print(f"wrote {path.relative_to(args.root)}")

@@ -88,13 +88,13 @@ def world_map(
 
 
 def sequential_colours(labels: list[str]) -> dict[str, str]:
-    """Colours for ordered categories (few to many), from the cividis colormap."""
+    """Colours for ordered categories, light (first) to dark (last), from cividis."""
     from matplotlib import colormaps
     from matplotlib.colors import to_hex
 
     cmap = colormaps[SEQUENTIAL]
     steps = max(len(labels) - 1, 1)
-    return {label: to_hex(cmap(0.15 + 0.8 * i / steps)) for i, label in enumerate(labels)}
+    return {label: to_hex(cmap(0.95 - 0.8 * i / steps)) for i, label in enumerate(labels)}
 
 
 def overlap_heatmap(matrix: pd.DataFrame, title: str, label: str) -> Figure:
