@@ -118,10 +118,17 @@ def render(notebook: dict) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def expected_exercises(root: Path) -> dict[Path, str]:
+def _solutions(root: Path, only: list[Path] | None = None) -> list[Path]:
+    """The solutions notebooks, or just ``only`` (paths of solutions notebooks)."""
+    if only:
+        return [path.resolve() for path in only]
+    return sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def expected_exercises(root: Path, only: list[Path] | None = None) -> dict[Path, str]:
     """Map each exercise file path to the text it should have."""
     result = {}
-    for path in sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb")):
+    for path in _solutions(root, only):
         solution = json.loads(path.read_text(encoding="utf-8"))
         result[root / "exercises" / path.name] = render(exercise_notebook(solution, path.name))
     return result
@@ -143,11 +150,11 @@ def stale_exercises(root: Path) -> list[str]:
     return problems
 
 
-def generate(root: Path) -> list[Path]:
-    """Write every exercise notebook; return the paths written."""
+def generate(root: Path, only: list[Path] | None = None) -> list[Path]:
+    """Write the exercise notebooks (all, or those of ``only``); return the paths written."""
     (root / "exercises").mkdir(exist_ok=True)
     written = []
-    for path, text in expected_exercises(root).items():
+    for path, text in expected_exercises(root, only).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(path)
@@ -173,7 +180,7 @@ def _text_only(output: dict) -> dict | None:
     return kept
 
 
-def record_solutions(root: Path, timeout: int = 600) -> list[Path]:
+def record_solutions(root: Path, only: list[Path] | None = None, timeout: int = 600) -> list[Path]:
     """Execute each solutions notebook and keep only its check cells' outputs.
 
     The kernels write progress to a throw-away file, not to the author's own.
@@ -186,7 +193,7 @@ def record_solutions(root: Path, timeout: int = 600) -> list[Path]:
 
     os.environ["CTCOOP_PROGRESS"] = str(Path(tempfile.mkdtemp()) / "progress.json")
     written = []
-    for path in sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb")):
+    for path in _solutions(root, only):
         notebook = nbformat.read(path, as_version=4)
         NotebookClient(
             notebook, timeout=timeout, resources={"metadata": {"path": path.parent}}
@@ -208,14 +215,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ctcoop-author", description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["record", "generate", "check"])
     parser.add_argument("--root", type=Path, default=repo_root(), help="course checkout")
+    parser.add_argument(
+        "solutions", nargs="*", type=Path, help="only these solutions notebooks (default: all)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "record":
-            for path in record_solutions(args.root):
+            for path in record_solutions(args.root, args.solutions):
                 print(f"recorded {path.relative_to(args.root)}")
             return 0
         if args.command == "generate":
-            for path in generate(args.root):
+            for path in generate(args.root, args.solutions):
                 print(f"wrote {path.relative_to(args.root)}")
             return 0
         problems = stale_exercises(args.root)
