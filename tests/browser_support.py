@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # only for annotations; callers bring their own Playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+if TYPE_CHECKING:
     from playwright.sync_api import (
         Browser,
         BrowserContext,
@@ -264,9 +266,17 @@ def save_screenshot(page: Page, folder: Path, name: str) -> Path:
 
 
 def open_notebook(page: Page, server: LabServer, path: str) -> None:
-    """Open ``path`` (relative to the server root) and wait for its kernel to be idle."""
-    page.goto(server.url(f"lab/tree/{path}"), timeout=UI_TIMEOUT_MS * 2)
+    """Open ``path`` (relative to the server root) alone and wait for its kernel to be idle.
+
+    ``?reset`` empties the saved workspace: otherwise JupyterLab reopens, as
+    background tabs, every notebook an earlier test opened, and starts their
+    kernels too.
+    """
+    page.goto(server.url(f"lab/tree/{path}?reset"), timeout=UI_TIMEOUT_MS * 2)
     page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=UI_TIMEOUT_MS * 2)
+    panels = page.locator(".jp-NotebookPanel").count()
+    if panels != 1:
+        raise AssertionError(f"expected only {path} open, found {panels} notebook tabs")
     wait_kernel_idle(page)
 
 
@@ -288,17 +298,35 @@ def wait_kernel_idle(page: Page, timeout_ms: int = KERNEL_TIMEOUT_MS) -> None:
     )
 
 
-def run_all_cells(page: Page) -> None:
-    """Run every cell through the menu (Run → Run All Cells), as a learner would."""
-    page.locator(".jp-NotebookPanel .jp-Notebook").first.click()
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-    # Let the first cell get queued before waiting for the queue to drain.
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
-                 .some(p => /\\[[0-9*]+\\]/.test(p.textContent))""",
-        timeout=UI_TIMEOUT_MS,
+def run_all_cells(page: Page, attempts: int = 3) -> None:
+    """Run every cell through the menu (Run → Run All Cells), as a learner would.
+
+    Just after the page loads, JupyterLab may not yet count the notebook as
+    the current widget; the menu item is then disabled and a click does
+    nothing. So: open the menu, click the item only once it is enabled, and
+    try again if no cell gets queued.
+    """
+    menu = page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$"))
+    item = page.locator(
+        ".lm-Menu-item:not(.lm-mod-disabled)",
+        has=page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")),
     )
+    for attempt in range(1, attempts + 1):
+        page.locator(".jp-NotebookPanel-toolbar").first.click(position={"x": 5, "y": 5})
+        menu.click()
+        try:
+            item.click(timeout=UI_TIMEOUT_MS // attempts)
+            # Some cell shows [*] (queued/running) or [n] (already done).
+            page.wait_for_function(
+                """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
+                         .some(p => /\\[[0-9*]+\\]/.test(p.textContent))""",
+                timeout=UI_TIMEOUT_MS // attempts,
+            )
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+            if attempt == attempts:
+                raise
     wait_kernel_idle(page)
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -44,6 +46,9 @@ from browser_support import (
     screenshot_on_failure,
 )
 from playwright.sync_api import Browser, Locator, expect, sync_playwright
+
+from ctcoop import progress
+from ctcoop.paths import PROGRESS_ENV
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +80,7 @@ class Expected:
 
 
 CASES = [
-    Case("notebooks/00_start_here.ipynb", "00.TODO", wrong="TODO", right="TODO"),
+    Case("notebooks/00_start_here.ipynb", "00.hint-cost", wrong="a", right="c"),
     Case("notebooks/02_key_organisations.ipynb", "02.interpol-powers", wrong="a", right="b"),
 ]
 
@@ -202,7 +207,7 @@ def lab(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[La
     server = LabServer(
         root_dir=root,
         home=base / "jupyter-home",
-        env={"CTCOOP_PROGRESS": str(base / "progress.json")},
+        env={PROGRESS_ENV: str(base / "progress.json")},
     )
     try:
         server.start()
@@ -222,9 +227,14 @@ def browser(chromium: Path) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="module")
-def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def screenshot_dir() -> Path:
+    """``$CTCOOP_SCREENSHOTS``, or a fixed folder in the system's temp directory.
+
+    Not pytest's tmp_path: pytest prunes old temp folders, also during other
+    concurrent runs, and a failure's screenshot must still be there to look at.
+    """
     folder = os.environ.get("CTCOOP_SCREENSHOTS")
-    return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    return Path(folder) if folder else Path(tempfile.gettempdir()) / "ctcoop-browser-screenshots"
 
 
 def drive_exercise(
@@ -291,6 +301,18 @@ def test_harness_plain_widgets(lab: LabServer, browser: Browser, screenshot_dir:
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_exercise_in_browser(
-    case: Case, lab: LabServer, browser: Browser, screenshot_dir: Path
+    case: Case,
+    lab: LabServer,
+    browser: Browser,
+    screenshot_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     drive_exercise(case, expected_from_bank(case), lab, browser, screenshot_dir)
+
+    # The clicks reached the progress store: the kernel wrote the server's
+    # temporary progress file (the write follows the feedback, so allow a moment).
+    monkeypatch.setenv(PROGRESS_ENV, lab.env[PROGRESS_ENV])
+    deadline = time.monotonic() + 10
+    while progress.status(case.exercise_id) != "done" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert progress.status(case.exercise_id) == "done", f"progress: {progress.load_progress()}"
