@@ -1,0 +1,380 @@
+"""Exercises of lesson 03, Jurisdiction and sovereignty.
+
+Facts behind the options and explanations: `shared/sources/factcheck.md`
+claims 1, 14 and 15; the texts of the Hague Convention (1970), the Financing
+Convention (1999) and Security Council resolutions 1373 (2001), 1730 (2006)
+and 1904 (2009); the tables `ct_instruments`, `unsc_resolutions` and
+`unsc_vetoes` in `data/` (see `data/README.md`). Numeric and code answers are
+computed from `data/` when checked.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ctcoop.exercises import (
+    CodeExercise,
+    MultipleChoice,
+    MultiSelect,
+    Numeric,
+    Option,
+    Ordering,
+)
+
+TITLE = "Jurisdiction and sovereignty"
+
+
+def _load(name: str) -> pd.DataFrame:
+    from ctcoop.data import load
+
+    return load(name)
+
+
+def hague_growth() -> int:
+    """Parties to the Hague Convention 1970: latest reported count minus the 2001 count."""
+    table = _load("ct_instruments").set_index("short_name")
+    row = table.loc["Hague Convention 1970"]
+    return int(row["parties_reported"] - row["parties_2001"])
+
+
+def unanimous_share() -> pd.Series:
+    """Share of resolutions adopted unanimously, 1946-2022: all and terrorism-related."""
+    table = _load("unsc_resolutions")
+    dhl = table[table["part"] == "dhl_1946_2022"]
+    return pd.Series(
+        {
+            "all": dhl["unanimous"].mean(),
+            "terrorism-related": dhl.loc[dhl["terrorism_related"], "unanimous"].mean(),
+        }
+    )
+
+
+def vetoes_per_decade() -> pd.Series:
+    """Vetoed drafts per decade (1940 = 1940-1949)."""
+    table = _load("unsc_vetoes")
+    return table.groupby(table["year"] // 10 * 10).size()
+
+
+def slowest_instruments() -> pd.DataFrame:
+    """Instruments that took more than 7 years to enter into force, longest first."""
+    table = _load("ct_instruments")
+    slow = table[table["years_to_entry_into_force"] > 7]
+    columns = ["short_name", "years_to_entry_into_force"]
+    return (
+        slow[columns]
+        .sort_values("years_to_entry_into_force", ascending=False)
+        .reset_index(drop=True)
+    )
+
+
+EXERCISES = [
+    MultipleChoice(
+        id="03.signatory-states",
+        title="Check the source: who is bound by the Financing Convention?",
+        prompt=(
+            "The article says treaties like the International Convention for the Suppression "
+            "of the Financing of Terrorism \"obligate signatory states to adopt specific legal "
+            "measures\". Which verdict fits the evidence?"
+        ),
+        options={
+            "a": Option(
+                "Accurate as written: signing the Convention binds a state to all its "
+                "obligations.",
+                why="No. Signing alone does not bind a state to a treaty's obligations; a state "
+                "is bound once it ratifies or accedes and the treaty is in force for it.",
+            ),
+            "b": Option(
+                "Accurate in substance but loosely worded: the Convention binds its states "
+                "parties (those that ratified or acceded), not states that only signed.",
+                why="Yes: the obligations fall on states parties.",
+            ),
+            "c": Option(
+                "Inaccurate: the Convention obliges no one, because General Assembly "
+                "resolutions are not binding.",
+                why="No. The General Assembly adopted the text (resolution 54/109), but the "
+                "Convention itself is a treaty; since it entered into force on 10 April 2002 "
+                "it binds every state that has become a party.",
+            ),
+            "d": Option(
+                "Inaccurate: the Convention has never entered into force.",
+                why="No. It entered into force on 10 April 2002; the `ct_instruments` table "
+                "has the date.",
+            ),
+        },
+        key="aa4c3591636e515875e1e713241b48aaa0b44b22ac1a5229e8796f0990bfad5b",
+        hints=[
+            "Look at one word in the claim: \"signatory\". Is a state that signs the same as a "
+            "state that ratifies?",
+            "A treaty binds its parties. Signing usually comes first and ratification later; "
+            "some states never ratify what they signed.",
+        ],
+        explanation=(
+            "The claim is accurate in substance: parties must criminalise terrorist financing, "
+            "freeze and seize funds, and may not use bank secrecy to refuse cooperation. But "
+            "\"signatory\" is the wrong word: the Convention binds its states parties. Sources: "
+            "UN Audiovisual Library of International Law, note on the Convention; the course's "
+            "fact-check notes, claim 14."
+        ),
+    ),
+    MultipleChoice(
+        id="03.harmonisation",
+        title="Check the source: harmonising national laws",
+        prompt=(
+            "The article says Security Council resolutions and regional pacts \"promote "
+            "harmonization of national laws\". Which verdict fits the evidence?"
+        ),
+        options={
+            "a": Option(
+                "Inaccurate: Security Council resolutions cannot require states to change "
+                "their laws.",
+                why="No. Resolution 1373 (2001), adopted under Chapter VII, requires every "
+                "state to criminalise the financing of terrorism, among other measures; UN "
+                "members agreed in the Charter (Article 25) to carry out the Council's "
+                "decisions.",
+            ),
+            "b": Option(
+                "Accurate, and harmonisation is complete: since 2001 every state defines "
+                "terrorism in the same way.",
+                why="No. Resolution 1373 does not define terrorism, and national definitions "
+                "still differ widely; human-rights bodies criticise some as too broad.",
+            ),
+            "c": Option(
+                "Unverifiable: nobody can check what a resolution requires.",
+                why="No. The text of resolution 1373 is public, and states report on what "
+                "they did to the Counter-Terrorism Committee.",
+            ),
+            "d": Option(
+                "Accurate: resolution 1373 requires every state to criminalise terrorist "
+                "financing and support and to report to the Counter-Terrorism Committee, and "
+                "regional pacts such as the SCO's Shanghai Convention (2001) set common rules "
+                "for their members; national laws still differ, for example in how they "
+                "define terrorism.",
+                why="Yes: the claim is accurate, if incomplete.",
+            ),
+        },
+        key="5d5c544349363e4ad51ebeb135067e36f398771ab937535773bceaf163151102",
+        hints=[
+            "\"Promote harmonization\" is a modest claim: it says the rules push laws towards "
+            "each other, not that they make them identical.",
+            "Think of what resolution 1373 requires of every state, and what it leaves out "
+            "(a definition).",
+        ],
+        explanation=(
+            "The fact-check rates the claim accurate. 1373 binds all states and created the "
+            "Counter-Terrorism Committee to follow up; regional pacts do the same for their "
+            "members. The article leaves out the criticism: without a shared definition, "
+            "national laws vary, and some are broad enough to worry human-rights bodies. "
+            "Sources: resolution 1373 (2001); the course's fact-check notes, claims 1 and 15."
+        ),
+    ),
+    MultipleChoice(
+        id="03.prosecute-or-extradite",
+        title="Prosecute or extradite",
+        prompt=(
+            "Counter-terrorism conventions such as the Hague Convention (1970) and the "
+            "Financing Convention (1999) contain the principle *aut dedere aut judicare*, "
+            "\"prosecute or extradite\". What does it oblige a state party to do?"
+        ),
+        options={
+            "a": Option(
+                "Extradite every suspect that another state asks for.",
+                why="No. The state may keep the person and submit the case to its own "
+                "prosecutors instead; what it may not do is neither.",
+            ),
+            "b": Option(
+                "Convict the suspect if it does not extradite them.",
+                why="No. It must submit the case to its competent authorities for the purpose "
+                "of prosecution; they decide under their normal rules, and a trial may end in "
+                "acquittal.",
+            ),
+            "c": Option(
+                "If an alleged offender is found on its territory, either extradite the person "
+                "or submit the case to its own authorities for prosecution.",
+                why="Yes: hand over or judge, one or the other.",
+            ),
+            "d": Option(
+                "Leave prosecution to the state where the act took place.",
+                why="No. The conventions oblige each party to give its courts jurisdiction "
+                "even when the act happened abroad, if the alleged offender is on its territory "
+                "and it does not extradite.",
+            ),
+        },
+        key="0686c88ffde7c553662f69ef2602647d3a6c1007aed8ae8f825d0060a70a2f33",
+        hints=[
+            "The Latin means \"either hand over or judge\".",
+            "The obligation leaves the state a choice between two things, and rules out a third: "
+            "doing nothing.",
+        ],
+        explanation=(
+            "The principle closes safe havens without forcing any state to hand someone over: "
+            "a party may always prosecute at home instead. The Hague Convention set out the "
+            "obligation in its Article 7, and later conventions followed it."
+        ),
+    ),
+    Ordering(
+        id="03.instrument-order",
+        title="A timeline of the instruments",
+        prompt="Put these counter-terrorism instruments in the order they were adopted, earliest "
+        "first.",
+        items={
+            "financing": "International Convention for the Suppression of the Financing of "
+            "Terrorism",
+            "tokyo": "Tokyo Convention on offences committed on board aircraft",
+            "nuclear": "International Convention for the Suppression of Acts of Nuclear Terrorism",
+            "hague": "Hague Convention on the unlawful seizure of aircraft",
+            "beijing": "Beijing Convention on unlawful acts relating to international civil "
+            "aviation",
+            "hostages": "International Convention against the Taking of Hostages",
+        },
+        key="c61b2446a2fcd6e5473fe8d8a2622c203a0db806840d4449bfcca323bc75f6ae",
+        hints=[
+            "The two oldest are both about aircraft; the newest is too.",
+            "Use `instruments.sort_values('adopted')[['short_name', 'adopted']]`.",
+        ],
+        explanation=(
+            "Tokyo 1963, The Hague 1970, Hostages 1979, Financing 1999, Nuclear Terrorism 2005, "
+            "Beijing 2010. The early ones answer hijackings; the later ones follow new concerns: "
+            "money, nuclear material, new forms of attack on aviation."
+        ),
+    ),
+    MultiSelect(
+        id="03.listing-safeguards",
+        title="Safeguards for people on sanctions lists",
+        prompt=(
+            "People and entities on the Security Council's sanctions lists have their assets "
+            "frozen without a trial. Which of these statements about the safeguards are true? "
+            "Tick all that apply."
+        ),
+        options={
+            "ombudsperson": Option(
+                "Resolution 1904 (2009) created an Office of the Ombudsperson to handle "
+                "delisting requests for the ISIL (Da'esh) and Al-Qaida list.",
+                why="True.",
+            ),
+            "focal-point": Option(
+                "Resolution 1730 (2006) set up a Focal Point that receives delisting requests.",
+                why="True: it remains the route for the regimes the Ombudsperson does not "
+                "cover.",
+            ),
+            "kadi": Option(
+                "In the Kadi judgment (2008) the EU Court of Justice annulled the EU's "
+                "implementation of a UN listing, because the person could not effectively be "
+                "heard or challenge it in court.",
+                why="True: the judgment put pressure on the Council to improve its procedures.",
+            ),
+            "all-regimes": Option(
+                "The Ombudsperson hears delisting requests under every UN sanctions regime.",
+                why="No: only for the ISIL (Da'esh) and Al-Qaida list. The 1988 Taliban list "
+                "and the country regimes go through the Focal Point.",
+            ),
+            "court": Option(
+                "A UN court tries each person before they are listed.",
+                why="No: a committee of the Council's members decides on listings; there is "
+                "no trial. That is the heart of the due-process criticism.",
+            ),
+            "national-court": Option(
+                "The Security Council needs a national court's approval before it lists "
+                "anyone.",
+                why="No: no court approves listings; the Council's sanctions committees "
+                "decide.",
+            ),
+        },
+        key="28f02480171355aab1736ea206b9d17a80064effef32d0fcc05d1ae6c9b8cf4f",
+        hints=[
+            "Three of the six are true.",
+            "The safeguards came late, and one of them covers only one list. Nothing in the "
+            "system is a trial.",
+        ],
+        explanation=(
+            "The Focal Point (2006) and the Ombudsperson (2009) were the Council's answers to "
+            "the due-process criticism, which the Kadi judgment (2008) made urgent. Critics "
+            "note that the Ombudsperson covers only one list and that the Council keeps the "
+            "last word."
+        ),
+    ),
+    Numeric(
+        id="03.hague-growth",
+        title="The Hague Convention, then and now",
+        prompt=(
+            "The Hague Convention 1970 is the only instrument in `ct_instruments` with both a "
+            "2001 count (`parties_2001`) and a later count (`parties_reported`). How many more "
+            "parties does the later count report?"
+        ),
+        expected=hague_growth,
+        tolerance=0,
+        unit="parties",
+        hints=[
+            "Select the row: `instruments.set_index('short_name').loc['Hague Convention 1970']`.",
+            "Subtract: `row['parties_reported'] - row['parties_2001']`.",
+        ],
+        explanation=(
+            "A small rise: the Convention was already near-universal in 2001. Remember that "
+            "the later count comes from a source of a different kind and date "
+            "(`parties_as_of`); an ICAO status list quoted in the notes gives a slightly "
+            "different figure."
+        ),
+    ),
+    CodeExercise(
+        id="03.unanimous-share",
+        title="Unanimous: terrorism resolutions against all",
+        prompt=(
+            "Make `result`: a Series with two values, labelled \"all\" and "
+            "\"terrorism-related\": the share of resolutions adopted unanimously, among all "
+            "resolutions and among the terrorism-related ones. Use only the rows whose `part` "
+            "is \"dhl_1946_2022\", and take the mean of the `unanimous` column (pandas skips "
+            "the few empty cells)."
+        ),
+        expected=unanimous_share,
+        rtol=1e-6,
+        hints=[
+            "Filter first: `dhl = resolutions[resolutions['part'] == 'dhl_1946_2022']`.",
+            "`dhl['unanimous'].mean()` is the first value; for the second, filter with "
+            "`dhl['terrorism_related']` first. Build the Series with "
+            "`pd.Series({'all': ..., 'terrorism-related': ...})`.",
+        ],
+        explanation=(
+            "Terrorism-related resolutions were adopted unanimously more often than resolutions "
+            "in general. The 2022-2025 rows are left out because that part lists only "
+            "terrorism-related resolutions: mixing them in would bias \"all\"."
+        ),
+    ),
+    CodeExercise(
+        id="03.vetoes-per-decade",
+        title="Vetoes per decade",
+        prompt=(
+            "Make `result`: a Series counting the vetoed drafts in `vetoes` per decade, "
+            "labelled by the decade's first year (1940, 1950, …, 2020)."
+        ),
+        expected=vetoes_per_decade,
+        hints=[
+            "The decade of a year is `year // 10 * 10`.",
+            "`vetoes.groupby(vetoes['year'] // 10 * 10).size()`.",
+        ],
+        explanation=(
+            "Vetoes were frequent during the Cold War (the 1940s and the 1980s have the most), "
+            "fell sharply in the 1990s and rose again in the 2010s, mostly on Middle East "
+            "agenda items. Each row is one vetoed draft, however many members vetoed it."
+        ),
+    ),
+    CodeExercise(
+        id="03.slowest-instruments",
+        title="The slowest instruments",
+        prompt=(
+            "Make `result`: a DataFrame with the columns `short_name` and "
+            "`years_to_entry_into_force`, one row for each instrument that took more than 7 "
+            "years to enter into force, longest first, with a plain 0, 1, 2, … index."
+        ),
+        expected=slowest_instruments,
+        hints=[
+            "Filter: `instruments[instruments['years_to_entry_into_force'] > 7]`.",
+            "Keep two columns with double brackets, then `.sort_values(..., ascending=False)` "
+            "and `.reset_index(drop=True)`.",
+        ],
+        explanation=(
+            "All of them were negotiated at the IAEA or at ICAO. The slowest, the 2005 "
+            "Amendment to the nuclear-material convention, could enter into force only once "
+            "two thirds of the parties to the original convention had ratified it; that took "
+            "more than ten years."
+        ),
+    ),
+]
