@@ -1,0 +1,350 @@
+"""Exercises of lesson 01, Why states cooperate.
+
+Facts behind the options and explanations: `shared/sources/factcheck.md`
+claims 1, 3-6, 12-14, `shared/sources/events/PROVENANCE.md` (how to read the
+UCDP/PRIO Armed Conflict Dataset) and `data/README.md`.
+Numeric and code answers are computed from `data/` when checked.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ctcoop.exercises import (
+    CodeExercise,
+    Matching,
+    MultipleChoice,
+    MultiSelect,
+    Numeric,
+    Option,
+    Ordering,
+)
+
+TITLE = "Why states cooperate"
+
+
+def _jihadist_conflicts() -> pd.DataFrame:
+    from ctcoop.data import load
+
+    conflicts = load("ucdp_conflicts")
+    return conflicts[conflicts["jihadist_actor"].fillna(False)]
+
+
+def helper_states() -> int:
+    """Distinct states listed on the government side (side a) as secondary parties."""
+    from ctcoop.data import load
+
+    secondary = load("ucdp_secondary_parties")
+    years = _jihadist_conflicts()[["conflict_id", "year"]]
+    helpers = secondary[secondary["side"] == "a"].merge(years, on=["conflict_id", "year"])
+    return int(helpers["iso3"].nunique())
+
+
+def conflicts_per_year() -> pd.Series:
+    return _jihadist_conflicts().groupby("year").size()
+
+
+def war_years_337() -> list[int]:
+    rows = _jihadist_conflicts()
+    rows = rows[(rows["conflict_id"] == 337) & (rows["intensity_level"] == 2)]
+    return sorted(int(year) for year in rows["year"])
+
+
+EXERCISES = [
+    MultipleChoice(
+        id="01.alshabaab-dismantled",
+        title="Check the source: was Al-Shabaab dismantled?",
+        prompt=(
+            'The article says: "The dismantling of the Somali-based Al-Shabaab network '
+            'exemplifies successful transnational efforts." What do the UCDP data on conflict '
+            "337 (Somalia's government against Al-Shabaab) show?"
+        ),
+        options={
+            "a": Option(
+                "The conflict stops in the data in 2011, when Al-Shabaab left Mogadishu.",
+                why="No. Al-Shabaab was pushed out of Mogadishu in 2011, but the conflict "
+                "has a row in every later year of the data: at least 25 battle-related deaths "
+                "in each of them.",
+            ),
+            "b": Option(
+                "The conflict has a row in every year up to the latest year of the data, and "
+                "most of those years are at war intensity (1,000 or more battle-related "
+                "deaths).",
+                why="Yes: the group was weakened in places, not dismantled.",
+            ),
+            "c": Option(
+                "The data show the conflict ending after the joint operations of the US, "
+                "Kenya and Somalia.",
+                why="No. There is no final year in sight: the conflict is active in the "
+                "latest year of the data.",
+            ),
+            "d": Option(
+                "The data cannot say anything about this: they contain no fatality counts.",
+                why="Not quite. The data hold no exact counts, but a conflict-year exists only "
+                "when there were at least 25 battle-related deaths, and the intensity level "
+                "tells 25-999 apart from 1,000 or more. That is enough to see the conflict "
+                "went on.",
+            ),
+        },
+        key="70bfec8fc20ae3d38a47db62984fcd1ee9646149a0b23cd09762a41f48889c53",
+        hints=[
+            "Look at the years of conflict 337 in the table above, and at the last one.",
+            "`intensity_level` 2 means war intensity. Count how often it appears after 2008.",
+        ],
+        explanation=(
+            "The course's fact-check rates the claim inaccurate. Al-Shabaab lost Mogadishu in "
+            "2011 but kept large rural areas; UCDP records the conflict in every year from 2008 "
+            "to the end of its data, at war intensity in all but one year, and a separate "
+            "Kenya-Al-Shabaab conflict from 2015. Sources: UCDP/PRIO ACD v25.1; fact-check "
+            "claim 12."
+        ),
+    ),
+    MultipleChoice(
+        id="01.joint-operations",
+        title="Check the source: who fought alongside Somalia?",
+        prompt=(
+            'The article says: "US, Kenyan, and Somali forces executed joint operations '
+            'targeting leadership and logistics hubs." Which statement matches the evidence?'
+        ),
+        options={
+            "a": Option(
+                "Only the US and Kenya ever sent forces to support Somalia's government.",
+                why="No. UCDP's `side_a_2nd` lists more states, most of them African states "
+                "whose troops served in the African Union missions.",
+            ),
+            "b": Option(
+                "No foreign state took part in the fighting: cooperation was limited to "
+                "information sharing.",
+                why="No. UCDP lists foreign states as secondary warring parties on Somalia's "
+                "side, which means they supported the government with troops.",
+            ),
+            "c": Option(
+                "There was military cooperation, but it was wider and mainly African "
+                "Union-led (AMISOM, then ATMIS, then AUSSOM); UCDP lists several African states "
+                "and the USA on Somalia's side.",
+                why="Yes: the article names three states and leaves out the African Union "
+                "missions that carried most of the effort.",
+            ),
+            "d": Option(
+                "Kenya's troops were part of the African Union mission from the start of "
+                "their operation.",
+                why="No. Kenya went into southern Somalia on its own initiative in October "
+                "2011 (Operation Linda Nchi) and folded its forces into AMISOM in 2012.",
+            ),
+        },
+        key="efb9697fc8781997f0f0fb1d2459cb21d42a62a951ef01d64262ea9bc2640dfe",
+        hints=[
+            "Read the list of states on Somalia's side in the table above. Is it three states?",
+            "Which regional organisation ran the missions in Somalia from 2007?",
+        ],
+        explanation=(
+            "The fact-check rates the claim misleading: cooperation was real but mainly "
+            "African Union-led, with AMISOM (2007-2022), ATMIS (2022-2024) and AUSSOM (from "
+            "2025); the US role has been mostly air strikes and advisers. Sources: fact-check "
+            "claim 13; UCDP/PRIO ACD v25.1, conflict 337."
+        ),
+    ),
+    MultipleChoice(
+        id="01.location-meaning",
+        title='What "location" means in UCDP',
+        prompt=(
+            "In the UCDP table, conflict 418 (the USA against al-Qaida) has `location` "
+            '"United States of America". What does that tell you?'
+        ),
+        options={
+            "a": Option(
+                "Most of the fighting in that conflict took place on US soil.",
+                why="No. `location` names the government side's country, not the battlefield; "
+                "the fighting in this conflict took place abroad.",
+            ),
+            "b": Option(
+                "Al-Qaida was based in the United States.",
+                why="No. Nothing in `location` says where the non-state side was based.",
+            ),
+            "c": Option(
+                "The conflict was an interstate war between the USA and another state.",
+                why="No. Side B is al-Qaida, a non-state group; interstate conflicts have "
+                "governments on both sides.",
+            ),
+            "d": Option(
+                "The government side of the conflict is the US government; `location` says "
+                "nothing about where the battles were.",
+                why="Yes: UCDP's location is the country of the government side.",
+            ),
+        },
+        key="7de3b3394c1e97696d7376c5e574f649d026255781d721c397b67768d2154ad0",
+        hints=[
+            "Compare `location` with `side_a` in the rows of conflict 418.",
+            "The data notes say: location = government side, not battlefield.",
+        ],
+        explanation=(
+            "UCDP's codebook defines the location as the government side's country. To know "
+            "where fighting happened you need event data (UCDP GED), which the course does not "
+            'include. Mapping `location` as "where the violence was" is a common mistake.'
+        ),
+    ),
+    Numeric(
+        id="01.helper-states",
+        title="How many states helped?",
+        prompt=(
+            "How many different states appear in `ucdp_secondary_parties` on side `a` (the "
+            "government side) in a conflict-year where `jihadist_actor` is True?"
+        ),
+        expected=helper_states,
+        tolerance=0,
+        unit="states",
+        hints=[
+            "Keep the conflict-years with `jihadist_actor` True, then merge them with the "
+            "secondary parties on `conflict_id` and `year`.",
+            "Filter `side == 'a'` and count distinct `iso3` with `.nunique()`.",
+        ],
+        explanation=(
+            "A large share of the world's states have sent troops to help another government "
+            "against these groups in at least one year. Many of them took part in one of a few "
+            "multinational efforts, so the count says more about coalitions and missions than "
+            "about each state's own policy."
+        ),
+    ),
+    CodeExercise(
+        id="01.conflicts-per-year",
+        title="Conflict-years per year (code)",
+        prompt=(
+            "Make `result`: a Series indexed by `year`, with the number of rows of "
+            "`ucdp_conflicts` per year where `jihadist_actor` is True."
+        ),
+        expected=conflicts_per_year,
+        hints=[
+            "Filter first: `conflicts[conflicts['jihadist_actor']]`.",
+            "Then `.groupby('year').size()`.",
+        ],
+        explanation=(
+            "One row is one conflict in one year, so this counts active conflicts per year. "
+            "The jump in 2015 comes with the many conflicts in which UCDP names IS as the "
+            "opponent; watch also the first years, where group names carry older histories."
+        ),
+    ),
+    CodeExercise(
+        id="01.war-years-337",
+        title="Conflict 337 at war intensity (code)",
+        prompt=(
+            "Make `result`: a list of the years (integers) in which conflict 337 is at war "
+            "intensity (`intensity_level` 2), among its rows where `jihadist_actor` is True."
+        ),
+        expected=war_years_337,
+        hints=[
+            "Combine three conditions with `&`: `jihadist_actor`, `conflict_id == 337`, "
+            "`intensity_level == 2`.",
+            "Take the `year` column and turn it into a list: `.tolist()`.",
+        ],
+        explanation=(
+            "Almost every year since 2008 is at war intensity, which is hard to square with "
+            '"dismantling". Without the `jihadist_actor` filter you would also get years of '
+            "the 1980s and 1990s, when the same conflict id covered other armed groups."
+        ),
+    ),
+    Matching(
+        id="01.cooperation-strands",
+        title="Strands of cooperation",
+        prompt="Match each strand of counter-terrorism cooperation with an example of it.",
+        left={
+            "information": "Sharing information between police forces",
+            "police": "Supporting investigations across EU borders",
+            "finance": "Cutting off terrorist financing",
+            "military": "Sending troops to support another government",
+            "law": "Obliging every UN member state to act",
+        },
+        right={
+            "1": "FATF's standards and peer reviews; the UN sanctions list with its asset freezes",
+            "2": "the African Union missions in Somalia (AMISOM, ATMIS, AUSSOM)",
+            "3": "INTERPOL's notices, databases and I-24/7 network",
+            "4": "binding Security Council resolutions such as 1373 (2001)",
+            "5": "Europol's analysis and its European Counter Terrorism Centre, without "
+            "executive powers",
+        },
+        key="a75b27753eee658b9a6bb166b83154afe0eedaa203c1f1d740ebbfd5ccdaf728",
+        hints=[
+            "Start with the bodies you met in lesson 02: INTERPOL, Europol, FATF.",
+            "Only one of the examples is about soldiers; only one is a legal obligation.",
+        ],
+        explanation=(
+            "Information and police work run through INTERPOL and Europol, which connect and "
+            "support national police; finance through FATF and the UN sanctions regimes; "
+            "military support through coalitions and missions; and the legal base through "
+            "Security Council resolutions and treaties."
+        ),
+    ),
+    Ordering(
+        id="01.somalia-timeline",
+        title="A timeline of cooperation in Somalia",
+        prompt="Put these events in the order they happened, earliest first.",
+        items={
+            "atmis": "The AU Transition Mission in Somalia (ATMIS) takes over",
+            "linda": "Kenya sends forces into southern Somalia (Operation Linda Nchi)",
+            "aussom": "The AU Support and Stabilisation Mission (AUSSOM) begins",
+            "amisom": "The AU Mission in Somalia (AMISOM) begins",
+            "join": "Kenya folds its forces into AMISOM",
+        },
+        key="dadaca0f120a6e43adfeffebf14e5a34ac98e7fcc944730b634799457d336e66",
+        hints=[
+            "The three AU missions followed one another; the newest began in 2025.",
+            "Kenya acted alone first, and joined the AU mission the next year.",
+        ],
+        explanation=(
+            "AMISOM from January 2007; Kenya's Operation Linda Nchi from 16 October 2011; "
+            "Kenya's forces into AMISOM in 2012; ATMIS from 1 April 2022; AUSSOM from "
+            "1 January 2025. Source: fact-check claim 13."
+        ),
+    ),
+    MultiSelect(
+        id="01.acd-questions",
+        title="What the conflict data can answer",
+        prompt=(
+            "Which of these questions can the UCDP/PRIO Armed Conflict Dataset in this course "
+            "answer? Tick all that apply."
+        ),
+        options={
+            "troops": Option(
+                "Which states supported a government with troops against IS in a given year?",
+                why="Yes: `side_a_2nd` and the `ucdp_secondary_parties` table record that.",
+            ),
+            "war": Option(
+                "Did a conflict reach 1,000 or more battle-related deaths in a given year?",
+                why="Yes: `intensity_level` 2 means exactly that.",
+            ),
+            "first_year": Option(
+                "In which year does a conflict first appear in the data?",
+                why="Yes: the earliest `year` of a `conflict_id` (and `start_date`).",
+            ),
+            "deaths": Option(
+                "How many people were killed in a given attack?",
+                why="No: the dataset holds no fatality counts and no single attacks.",
+            ),
+            "attacks": Option(
+                "How many terrorist attacks took place in a country in a given year?",
+                why="No: it counts armed conflicts, not attacks; it is not a "
+                "terrorism-incident dataset.",
+            ),
+            "where": Option(
+                "Where exactly did the battles of a conflict take place?",
+                why="No: `location` is the government side's country, not the battlefield.",
+            ),
+            "intel": Option(
+                "Which states shared intelligence with each other?",
+                why="No: only troop support is recorded; information, police and financial "
+                "cooperation leave no trace in this dataset.",
+            ),
+        },
+        key="135a9f6fd61072fa2612ee05e036141a835a95d262612c30f56be5a03eb315f0",
+        hints=[
+            "Three of the seven can be answered.",
+            "The unit of the data is a conflict in a year, with the sides and an intensity "
+            "level. Anything smaller than that is out of reach.",
+        ],
+        explanation=(
+            "The ACD answers questions about conflicts, their sides and their intensity per "
+            "year. Attacks, deaths, battle sites and non-military cooperation need other "
+            "sources, such as event data (UCDP GED) or the Global Terrorism Database, which "
+            "may not be redistributed."
+        ),
+    ),
+]
