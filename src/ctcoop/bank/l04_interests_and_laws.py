@@ -1,0 +1,397 @@
+"""Exercises of lesson 04, Differing national interests and legal systems.
+
+Facts behind the options and explanations: `shared/sources/factcheck.md`
+(claim 5), `shared/sources/orgs/PROVENANCE.md` (FATF lists, members) and
+IMF Working Paper WP/21/153 (Kida and Paetzold, 2021). Numeric and code
+answers are computed from the FATF tables in `data/` when checked.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ctcoop.exercises import (
+    CodeExercise,
+    MultipleChoice,
+    MultiSelect,
+    Numeric,
+    Option,
+    Ordering,
+)
+
+TITLE = "Differing national interests and legal systems"
+
+
+def _lists() -> pd.DataFrame:
+    from ctcoop.data import load
+
+    return load("fatf_lists")
+
+
+def grey_size_per_plenary() -> pd.Series:
+    lists = _lists()
+    return lists[lists["list"] == "grey"].groupby("plenary_date").size()
+
+
+def listed_at_latest_plenary() -> pd.DataFrame:
+    lists = _lists()
+    latest = lists[lists["plenary_date"] == lists["plenary_date"].max()]
+    return latest[["list", "iso3"]].sort_values(["list", "iso3"]).reset_index(drop=True)
+
+
+def fatf_members_ever_listed() -> pd.DataFrame:
+    from ctcoop.data import load
+
+    members = set(load("fatf_members")["iso3"].dropna())
+    listed = set(_lists()["iso3"].dropna())
+    return pd.DataFrame({"iso3": sorted(members & listed)})
+
+
+def most_grey_plenaries() -> int:
+    lists = _lists()
+    return int(lists[lists["list"] == "grey"].groupby("iso3").size().max())
+
+
+EXERCISES = [
+    MultipleChoice(
+        id="04.differing-interests",
+        title="Check the source: do differing interests and laws hinder cooperation?",
+        prompt=(
+            "The article's section on challenges says, in general terms, that differing "
+            "national interests and legal systems make counter-terrorism cooperation harder. "
+            "Which verdict does the evidence in this lesson support best?"
+        ),
+        options={
+            "a": Option(
+                "Plausible as a general statement: one set of standards (the 40 "
+                "Recommendations) has to be written into many different national laws, and "
+                "FATF's only lever is public listing. But the lists show who FATF found "
+                "deficient, not how much cooperation was hindered.",
+                why="Yes: the claim is reasonable, but the data measure assessed compliance "
+                "gaps, not cooperation itself.",
+            ),
+            "b": Option(
+                "Inaccurate: the 40 Recommendations are a treaty that replaces national laws, "
+                "so legal systems no longer differ.",
+                why="No. The Recommendations are standards, not a treaty; each jurisdiction "
+                "writes its own laws to meet them, so laws still differ.",
+            ),
+            "c": Option(
+                "Proved by the data: every grey-listed jurisdiction refused to cooperate "
+                "against terrorism.",
+                why="No. Grey-listing means FATF found strategic deficiencies in a "
+                "jurisdiction's anti-money-laundering and counter-terrorist-financing regime "
+                "and the jurisdiction works with FATF to fix them. A list is not a record of "
+                "refusals to cooperate.",
+            ),
+            "d": Option(
+                "Inaccurate: FATF's own members are never listed, so national interests play "
+                "no part.",
+                why="No. The data show FATF members on the grey list (section 7 of the "
+                "lesson), and whether interests play a part cannot be read off a list.",
+            ),
+        },
+        key="1c6fa894a724653f563eafaf721736aa2b798a356262e6a4a5dca23e5f6eddcc",
+        hints=[
+            "Ask what the FATF lists actually record: a judgement about a jurisdiction's "
+            "rules, or a count of refused requests?",
+            "A general claim can be plausible and still not be shown by a given data set.",
+        ],
+        explanation=(
+            "The section's claim is general and plausible. The course data show the machinery "
+            "that tries to bridge the differences (common standards, peer review, public lists) "
+            "and who was listed when, but they cannot measure how much cooperation did not "
+            "happen. Lesson 02 looked at the article's wording about FATF's \"enforcement\" "
+            "(fact-check claim 5): FATF has no enforcement powers."
+        ),
+    ),
+    MultipleChoice(
+        id="04.pakistan-dates",
+        title="Check a list fact: Pakistan's grey-listing",
+        prompt=(
+            "A news summary says: \"Pakistan was put on FATF's grey list in June 2018 and "
+            'taken off it in October 2022." Check it against `fatf_list_changes`. '
+            "Which verdict fits?"
+        ),
+        options={
+            "a": Option(
+                "Inaccurate: the data show Pakistan was removed in June 2022.",
+                why="No. June 2022 is the last plenary at which Pakistan was still on the "
+                "list; the removal shows at the next plenary, in October 2022.",
+            ),
+            "b": Option(
+                "Accurate: the data record the addition at the June 2018 plenary and the "
+                "removal at the October 2022 plenary, both with no uncovered plenary in "
+                "between, so both dates are exact.",
+                why="Yes: both rows have gap_in_between == False.",
+            ),
+            "c": Option(
+                "Unverifiable: the grey list has gaps, so no grey-list date can be checked.",
+                why="No. The gaps in the grey list are in 2010-2014. Both of these changes have "
+                "gap_in_between == False, so they are exactly dated.",
+            ),
+            "d": Option(
+                "Misleading: in 2018-2022 Pakistan was on the black list, not the grey list.",
+                why="No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 "
+                "rows are all on the grey list.",
+            ),
+        },
+        key="7da96883be941cbf2dacfeab2a35be42c77e65d8523c4885761e340007c42f6b",
+        hints=[
+            "Filter `changes` on `iso3 == 'PAK'` and `list == 'grey'`.",
+            "Look at `plenary_date`, `change` and `gap_in_between` of the 2018 and 2022 rows.",
+        ],
+        explanation=(
+            "The data agree with the summary: added 29 June 2018, removed 21 October 2022, "
+            "both exactly dated. The course's sources spot-checked the same two dates. The data "
+            "also show an earlier grey-list spell for Pakistan, which ended with its removal in "
+            "February 2015."
+        ),
+    ),
+    MultipleChoice(
+        id="04.exact-dating",
+        title="Why filter on gap_in_between?",
+        prompt=(
+            "`fatf_list_changes` records each addition or removal at the first covered "
+            "plenary where it shows. Why keep only the rows with `gap_in_between == False` "
+            "when you need the exact date of a change?"
+        ),
+        options={
+            "a": Option(
+                "Because rows with a gap are errors and should be deleted.",
+                why="No. Those changes really happened; only their date is uncertain.",
+            ),
+            "b": Option(
+                "Because gap_in_between == False means FATF decided the change between two "
+                "plenaries.",
+                why="No. The column describes the course data's coverage, not FATF's "
+                "procedure: it says whether a plenary between the two covered ones is missing "
+                "from the data.",
+            ),
+            "c": Option(
+                "Because when a plenary between the two covered ones is missing from the "
+                "data, the change may have happened at that missing plenary; with no gap, the "
+                "change is pinned to the plenary shown.",
+                why="Yes: a gap widens the possible date to a range of plenaries.",
+            ),
+            "d": Option(
+                "Because the changes with a gap are all moves from one list to the other.",
+                why="No. A move shows as a removal from one list and an addition to the other "
+                "at the same plenary; it has nothing to do with gaps.",
+            ),
+        },
+        key="b4d3ebb7896cf337b33f47130a88ee8e36989dd65ece0bab2c01d16c8fcd8d70",
+        hints=[
+            "The changes table is made by comparing each covered plenary with the previous "
+            "covered plenary of the same list.",
+            "What if a plenary in between is not in the data at all?",
+        ],
+        explanation=(
+            "A change is found by comparing two covered plenaries. If plenaries between them "
+            "are missing, the change happened at one of them or at the later covered one: the "
+            "date is a range, not a point."
+        ),
+    ),
+    MultiSelect(
+        id="04.censoring",
+        title="What gaps and edges do to spell lengths",
+        prompt=(
+            "Which statements about measuring how long jurisdictions stay on the lists are "
+            "true? Tick all that apply."
+        ),
+        options={
+            "open": Option(
+                "A spell still running at the latest plenary in the data is censored: we "
+                "know only a minimum length.",
+                why="True: the spell will end later, at an unknown date.",
+            ),
+            "before": Option(
+                "A spell already under way at the first plenary in the data has an unknown "
+                "start, so we know only a minimum length.",
+                why="True: it began at some earlier, unknown date.",
+            ),
+            "short": Option(
+                "A jurisdiction added and removed while the list was not covered (between two "
+                "covered plenaries) does not appear in the data at all.",
+                why="True: such a short spell leaves no trace in the covered plenaries.",
+            ),
+            "drop": Option(
+                "Leaving out the spells still running makes the typical length look longer.",
+                why="False: the running spells can only grow, and some of them are already "
+                "among the longest, so leaving them out makes the typical length look "
+                "shorter.",
+            ),
+            "fill": Option(
+                "The honest fix is to assume nothing changed at an uncovered plenary and report "
+                "one exact figure.",
+                why="False: that fills a gap with a guess. Report a lower and an upper bound, "
+                "or flag the uncertain spells.",
+            ),
+            "black": Option(
+                "The gaps affect only the grey list.",
+                why="False: the black list is missing for some plenaries too "
+                "(see `fatf_plenary_coverage`).",
+            ),
+        },
+        key="91e79165f5b3ca804540f63c1974b5fa7c6c75dff3963d070f911f79ebb07164",
+        hints=[
+            "Three of the six are true.",
+            "Think of the two edges of the data (first and latest plenary) and of the gaps "
+            "in the middle.",
+        ],
+        explanation=(
+            "Spells cut by the edges of the data are censored (only a minimum is known), and "
+            "spells next to a gap are uncertain by up to the gap. Short spells inside a gap are "
+            "invisible. That is why the lesson reports bounds, not one number."
+        ),
+    ),
+    CodeExercise(
+        id="04.grey-size",
+        title="Grey-list size per plenary",
+        prompt=(
+            "Make `result`: a Series with one value per plenary in `fatf_lists` at which the "
+            "grey list is covered, indexed by `plenary_date`: the number of jurisdictions on "
+            "the grey list."
+        ),
+        expected=grey_size_per_plenary,
+        check_order=False,
+        hints=[
+            "Filter first: `lists[lists['list'] == 'grey']`.",
+            "Then `.groupby('plenary_date').size()`.",
+        ],
+        explanation=(
+            "Only covered plenaries appear: a plenary missing from the data is not a plenary "
+            "with an empty list. Compare your Series with `n_grey` in "
+            "`fatf_plenary_coverage`, where the missing plenaries show as <NA>."
+        ),
+    ),
+    CodeExercise(
+        id="04.latest-listed",
+        title="Listed at the latest plenary",
+        prompt=(
+            "Make `result`: a DataFrame with two columns, `list` and `iso3`, one row per "
+            "jurisdiction and list at the latest plenary in `fatf_lists` (any row order)."
+        ),
+        expected=listed_at_latest_plenary,
+        check_order=False,
+        hints=[
+            "`latest = lists['plenary_date'].max()`, then keep the rows with that date.",
+            "Keep two columns with double brackets: `[['list', 'iso3']]`, and "
+            "`.reset_index(drop=True)`.",
+        ],
+        explanation=(
+            "At the latest plenary the black list holds only a few jurisdictions; the grey "
+            "list holds about twenty. Every spell in this table is still running, so its "
+            "length is censored."
+        ),
+    ),
+    CodeExercise(
+        id="04.members-listed",
+        title="FATF members on the lists",
+        prompt=(
+            "Make `result`: a DataFrame with one column, `iso3`, listing the jurisdictions in "
+            "`fatf_members` (any status) that appear in `fatf_lists` at least once, sorted "
+            "alphabetically."
+        ),
+        expected=fatf_members_ever_listed,
+        check_order=True,
+        hints=[
+            "Make two sets of ISO3 codes, one from each table (`.dropna()` first), and "
+            "intersect them with `&`.",
+            "`pd.DataFrame({'iso3': sorted(both)})`.",
+        ],
+        explanation=(
+            "FATF members do get listed. But not all of them were members when they were "
+            "listed: compare each listing date with the member's `joined_year` (Indonesia, for "
+            "example, joined in 2023, after its listings)."
+        ),
+    ),
+    Numeric(
+        id="04.most-plenaries",
+        title="The longest presence on the grey list",
+        prompt=(
+            "At how many covered plenaries was the jurisdiction with the most grey-list rows in "
+            "`fatf_lists` on the grey list?"
+        ),
+        expected=most_grey_plenaries,
+        tolerance=0,
+        unit="plenaries",
+        hints=[
+            "Filter the grey list, then count rows per `iso3` with `.groupby('iso3').size()`.",
+            "Take the `.max()` of those counts.",
+        ],
+        explanation=(
+            "Two jurisdictions tie: Syria and Yemen, each on the grey list at every covered "
+            "plenary since mid-2014 and still listed at the latest one. This counts covered "
+            "plenaries, so it undercounts time on the list around the gaps, and their spells "
+            "are still running."
+        ),
+    ),
+    MultipleChoice(
+        id="04.cost-estimate",
+        title="Reporting an estimate of what listing costs",
+        prompt=(
+            "Which sentence reports IMF Working Paper WP/21/153 (Kida and Paetzold, 2021) "
+            "correctly?"
+        ),
+        options={
+            "a": Option(
+                "It proved that every grey-listed country loses 7.6 per cent of its GDP.",
+                why="No. It is one paper's estimate of an average effect on capital inflows, "
+                "not a proof about every country, and not a loss of output.",
+            ),
+            "b": Option(
+                "It estimated that grey-listing reduces capital inflows, on average by about "
+                "7.6 per cent of GDP.",
+                why="Yes: an estimate of an average, reported as the paper's finding.",
+            ),
+            "c": Option(
+                "It found that grey-listing has no measurable economic effect.",
+                why="No. The paper estimated a sizeable average fall in capital inflows.",
+            ),
+            "d": Option(
+                "It reports the fines FATF charged grey-listed countries.",
+                why="No. FATF charges no fines; any cost comes from how banks and investors "
+                "react to the listing.",
+            ),
+        },
+        key="72ecfd9653a01c8c23e8102cfcee3d610509709624335703c1f50a8949077d7b",
+        hints=[
+            "Look for the option that says who found what, and how sure it is.",
+            'Words like "every" and "proved" are warning signs when a source reports an '
+            "average estimate.",
+        ],
+        explanation=(
+            "Report an estimate as an estimate: who made it, what it measures (capital "
+            "inflows), and that it is an average. Critics also argue that listing weighs most "
+            "on smaller and poorer economies."
+        ),
+    ),
+    Ordering(
+        id="04.timeline",
+        title="A timeline of FATF's standards and lists",
+        prompt="Put these events in the order they happened, earliest first.",
+        items={
+            "renamed": 'FATF renames its lists "Jurisdictions under Increased Monitoring" '
+            'and "High-Risk Jurisdictions subject to a Call for Action"',
+            "pak": "Pakistan is added to the grey list",
+            "fatf": "The G7 Paris summit sets up FATF against money laundering",
+            "idn": "Indonesia becomes FATF's 40th member",
+            "recs": "The revised 40 Recommendations absorb the Special Recommendations on "
+            "terrorist financing",
+            "tf": "An extraordinary FATF plenary in Washington adds terrorist financing to "
+            "FATF's work",
+        },
+        key="f5fe80f9a5ab4d492e2367acaefbd064f3ea16be7b80c4acdb852b0c61abd86d",
+        hints=[
+            "FATF is older than its work on terrorist financing, which began after 11 "
+            "September 2001.",
+            "Of the last three, the renaming happened just before the COVID-19 pandemic.",
+        ],
+        explanation=(
+            "FATF 1989; terrorist financing added October 2001; revised 40 Recommendations "
+            "2012; Pakistan grey-listed June 2018; lists renamed February 2020; Indonesia "
+            "joined October 2023."
+        ),
+    ),
+]
