@@ -52,7 +52,7 @@ class _Choice(Exercise):
         return f"{name}) {self.options[name].text}"
 
     def _explained(self, name: str) -> str:
-        return f"{self._label(name)}: {self.options[name].why}"
+        return f"{self._label(name)} — {self.options[name].why}"
 
 
 @dataclass(kw_only=True, eq=False)
