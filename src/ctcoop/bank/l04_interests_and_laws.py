@@ -280,8 +280,8 @@ EXERCISES = [
             "`.reset_index(drop=True)`.",
         ],
         explanation=(
-            "At the latest plenary the black list holds only a few jurisdictions; the grey "
-            "list holds about twenty. Every spell in this table is still running, so its "
+            "At the latest plenary the black list holds only a few jurisdictions, the grey "
+            "list many more. Every spell in this table is still running, so its "
             "length is censored."
         ),
     ),
