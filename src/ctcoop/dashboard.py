@@ -18,6 +18,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ctcoop.exercises.widget import SummaryBox
 from ctcoop.progress import export_progress, progress_rows
 
 STATUSES = ("done", "tried", "not yet")
@@ -30,7 +31,7 @@ def _counts(rows: list[dict[str, Any]]) -> str:
     return f"{parts} (of {len(rows)})"
 
 
-class Dashboard(widgets.VBox):
+class Dashboard(SummaryBox):
     """Progress per lesson and overall, with Refresh and Export for instructor."""
 
     def __init__(self) -> None:
@@ -98,13 +99,6 @@ class Dashboard(widgets.VBox):
         for lesson, rows in self._by_lesson().items():
             lines.append(f"Lesson {lesson:02d} {self._lessons.get(lesson, '')}: {_counts(rows)}")
         return "\n".join(lines)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        """The widget view plus the full text summary (ipywidgets cuts it at 110 chars)."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle
 
 
 def dashboard() -> Dashboard:

@@ -19,7 +19,22 @@ from ctcoop.exercises.feedback import STATUS_LABELS, Feedback
 from ctcoop.exercises.text import render_inline, render_text
 
 
-class ExerciseWidget(widgets.VBox):
+class SummaryBox(widgets.VBox):
+    """A VBox whose plain-text form is its full ``repr``.
+
+    nbval compares that text, and ipywidgets would otherwise cut it at 110
+    characters; subclasses write a deterministic ``__repr__``.
+    """
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The widget view plus the full text summary (ipywidgets cuts it at 110 chars)."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
+
+
+class ExerciseWidget(SummaryBox):
     """One exercise in a notebook. ``submit``/``check`` answer it from code.
 
     CSS classes for styling and browser tests: ``ctc-exercise`` (this box),
@@ -119,10 +134,3 @@ class ExerciseWidget(widgets.VBox):
         if self.feedback:
             lines.append(self.feedback.message)
         return "\n".join(lines)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        """The widget view plus the full text summary (ipywidgets cuts it at 110 chars)."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle
