@@ -100,7 +100,8 @@ EXERCISES = [
         options={
             "eavesdrop": Option(
                 "Someone on the network path reads the report.",
-                why="Yes: without the key the ciphertext reveals nothing but its length.",
+                why="Yes: without the key the ciphertext reveals nothing of the report but its "
+                "length. The clear header, and who talks to whom, stay visible.",
             ),
             "flip": Option(
                 "Someone on the path changes one byte of the ciphertext.",
