@@ -257,9 +257,9 @@ EXERCISES = [
                 "cover.",
             ),
             "kadi": Option(
-                "In the Kadi judgment (2008) the EU Court of Justice annulled the EU's "
-                "implementation of a UN listing, because the person could not effectively be "
-                "heard or challenge it in court.",
+                "In the Kadi judgment (2008) the EU Court of Justice annulled the EU measure "
+                "that froze the applicants' assets under a UN listing, because they could not "
+                "effectively be heard or challenge the listing in court.",
                 why="True: the judgment put pressure on the Council to improve its procedures.",
             ),
             "all-regimes": Option(
