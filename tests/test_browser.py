@@ -82,6 +82,7 @@ class Expected:
 CASES = [
     Case("notebooks/00_start_here.ipynb", "00.hint-cost", wrong="a", right="c"),
     Case("notebooks/02_key_organisations.ipynb", "02.interpol-powers", wrong="a", right="b"),
+    Case("notebooks/04_interests_and_laws.ipynb", "04.pakistan-dates", wrong="a", right="b"),
 ]
 
 
@@ -132,8 +133,8 @@ HARNESS_CODE = """\
 import ipywidgets as w
 from IPython.display import display
 
-header = w.HTML("<h4>Exercise harness.mc: where is INTERPOL?</h4>")
-choice = w.RadioButtons(options=["a) Geneva", "b) Lyon"], value=None, description="Answer")
+header = w.HTML("<h4>Exercise harness.mc: which letter comes first?</h4>")
+choice = w.RadioButtons(options=["a) Zeta", "b) Alpha"], value=None, description="Answer")
 check = w.Button(description="Check")
 check.add_class("ctc-check")
 hint = w.Button(description="Hint")
@@ -145,11 +146,11 @@ box = w.VBox([header, choice, w.HBox([check, hint]), hints, feedback])
 box.add_class("ctc-exercise")
 
 def on_check(_):
-    feedback.value = ("Correct! Lyon, since 1989." if choice.value == "b) Lyon"
-                      else "Not quite. Geneva hosts other organisations.")
+    feedback.value = ("Correct! A comes first." if choice.value == "b) Alpha"
+                      else "Not quite. Z is the last letter.")
 
 def on_hint(_):
-    hints.value = "<p>Hint 1 of 1: it moved from Saint-Cloud in 1989.</p>"
+    hints.value = "<p>Hint 1 of 1: think of the alphabet.</p>"
 
 check.on_click(on_check)
 hint.on_click(on_hint)
@@ -158,11 +159,11 @@ display(box)
 
 HARNESS_CASE = Case("harness/plain_widgets.ipynb", "harness.mc", wrong="a", right="b")
 HARNESS_EXPECTED = Expected(
-    wrong_label="a) Geneva",
-    wrong_feedback="Not quite. Geneva hosts other organisations.",
-    first_hint="Hint 1 of 1: it moved from Saint-Cloud in 1989.",
-    right_label="b) Lyon",
-    right_feedback="Correct! Lyon, since 1989.",
+    wrong_label="a) Zeta",
+    wrong_feedback="Not quite. Z is the last letter.",
+    first_hint="Hint 1 of 1: think of the alphabet.",
+    right_label="b) Alpha",
+    right_feedback="Correct! A comes first.",
 )
 """A plain-ipywidgets stand-in, laid out like the course's exercise widget.
 

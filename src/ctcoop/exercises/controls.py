@@ -28,11 +28,15 @@ class Controls:
     """The widgets to show and a function that turns their state into an answer.
 
     ``read`` returns the answer (None when nothing is filled in) or raises
-    AnswerError with a message for the learner.
+    AnswerError with a message for the learner. ``show`` puts an answer given
+    in code (``.submit(...)``) into the controls, so a solved notebook shows
+    the answer, not empty controls; it may raise on an answer of the wrong
+    shape, which the caller ignores.
     """
 
     widgets: list[widgets.Widget]
     read: Callable[[], Any]
+    show: Callable[[Any], None] = lambda answer: None
 
 
 @singledispatch
@@ -49,7 +53,11 @@ def _(definition: MultipleChoice) -> Controls:
         description="Answer",
         layout=widgets.Layout(width="auto"),
     )
-    return Controls([radio], lambda: radio.value)
+
+    def show(answer: Any) -> None:
+        radio.value = answer
+
+    return Controls([radio], lambda: radio.value, show)
 
 
 @build_controls.register
@@ -63,7 +71,15 @@ def _(definition: MultiSelect) -> Controls:
         )
         for key, option in definition.options.items()
     }
-    return Controls(list(boxes.values()), lambda: [key for key, box in boxes.items() if box.value])
+
+    def show(answer: Any) -> None:
+        chosen = set(answer)
+        for key, box in boxes.items():
+            box.value = key in chosen
+
+    return Controls(
+        list(boxes.values()), lambda: [key for key, box in boxes.items() if box.value], show
+    )
 
 
 @build_controls.register
@@ -72,7 +88,11 @@ def _(definition: Numeric) -> Controls:
     text = widgets.Text(
         value="", description=f"Your answer{unit}", placeholder="a number", style=_WIDE
     )
-    return Controls([text], lambda: text.value)
+
+    def show(answer: Any) -> None:
+        text.value = f"{float(answer):g}"
+
+    return Controls([text], lambda: text.value, show)
 
 
 @build_controls.register
@@ -103,7 +123,11 @@ def _(definition: Ordering) -> Controls:
             )
         return sorted(chosen, key=chosen.__getitem__)
 
-    return Controls(list(menus.values()), read)
+    def show(answer: Any) -> None:
+        for position, key in enumerate(answer, start=1):
+            menus[key].value = position
+
+    return Controls(list(menus.values()), read, show)
 
 
 @build_controls.register
@@ -124,4 +148,8 @@ def _(definition: Matching) -> Controls:
         chosen = {key: menu.value for key, menu in menus.items() if menu.value is not None}
         return chosen or None
 
-    return Controls(list(menus.values()), read)
+    def show(answer: Any) -> None:
+        for left, right in answer.items():
+            menus[left].value = right
+
+    return Controls(list(menus.values()), read, show)

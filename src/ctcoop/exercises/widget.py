@@ -34,6 +34,23 @@ class SummaryBox(widgets.VBox):
         return bundle
 
 
+# Long option texts must wrap instead of overlapping, and every drop-down's
+# label gets the same width so that the controls line up.
+STYLE = """<style>
+.ctc-exercise .widget-radio-box label {height: auto; line-height: 1.4; white-space: normal;
+  padding: 3px 0; display: flex; flex-direction: row-reverse; justify-content: flex-end;
+  align-items: flex-start; gap: 4px;}
+.ctc-exercise .widget-radio-box label input {margin-top: 0.25em; flex-shrink: 0;}
+.ctc-exercise .widget-checkbox, .ctc-exercise .widget-checkbox .widget-label-basic {height: auto;}
+.ctc-exercise .widget-checkbox .widget-label-basic span {white-space: normal; overflow: visible;
+  line-height: 1.4; padding: 3px 0;}
+.ctc-exercise .widget-dropdown {height: auto; align-items: center; margin: 3px 0;}
+.ctc-exercise .widget-dropdown > .widget-label {width: 45% !important; max-width: 45%;
+  white-space: normal; height: auto; line-height: 1.3; text-align: left; overflow: visible;}
+.ctc-exercise .widget-dropdown > select {flex: 1 1 auto; min-width: 6em;}
+</style>"""
+
+
 class ExerciseWidget(SummaryBox):
     """One exercise in a notebook. ``submit``/``check`` answer it from code.
 
@@ -47,7 +64,7 @@ class ExerciseWidget(SummaryBox):
         self.hints_shown = 0
         self._controls = build_controls(definition)
         header = widgets.HTML(
-            f"<h4 style='margin:0.2em 0'>Exercise {html.escape(definition.id)}: "
+            f"{STYLE}<h4 style='margin:0.2em 0'>Exercise {html.escape(definition.id)}: "
             f"{render_inline(definition.title)}</h4>{render_text(definition.prompt)}"
         )
         self._check_button = widgets.Button(
@@ -75,7 +92,11 @@ class ExerciseWidget(SummaryBox):
         self._update_hint_button()
 
     def submit(self, answer: Any) -> Feedback:
-        """Check ``answer``, show the feedback, record the attempt. Never raises."""
+        """Check ``answer``, show it and the feedback, record the attempt. Never raises."""
+        try:
+            self._controls.show(answer)
+        except Exception:  # noqa: BLE001 - an answer of the wrong shape just isn't shown
+            pass
         feedback = self.definition.check(answer)
         self._show(feedback)
         if feedback.status in ("incorrect", "correct"):
