@@ -197,34 +197,34 @@ EXERCISES = [
         title="FATF's real tools",
         prompt="Which of these does FATF actually use? Tick all that apply.",
         options={
-            "recommendations": Option(
+            "a": Option(
                 "The 40 Recommendations, its standards",
                 why="Yes: revised in 2012, they include the criminalisation of terrorist "
                 "financing (Recommendation 5).",
             ),
-            "evaluations": Option(
+            "b": Option(
                 "Mutual evaluations: member countries review each other",
                 why="Yes: peer review is how FATF checks its standards.",
             ),
-            "lists": Option(
+            "c": Option(
                 "Public lists of jurisdictions under increased monitoring (grey) and subject "
                 "to a call for action (black)",
                 why="Yes: published after each plenary; the course data hold them since 2010.",
             ),
-            "fines": Option(
+            "d": Option(
                 "Fines imposed by FATF on banks that break the rules",
                 why="No: FATF has no enforcement powers of its own.",
             ),
-            "resolutions": Option(
+            "e": Option(
                 "Binding resolutions that all UN member states must follow",
                 why="No: that is the Security Council's tool, not FATF's.",
             ),
-            "warrants": Option(
+            "f": Option(
                 "International arrest warrants",
                 why="No: FATF deals with financial rules, not with arresting anyone.",
             ),
         },
-        key="2dee536617c76841865aa048f4860afc4e3f5677848d77981731a5eadbd7a337",
+        key="faec0165028b04c1224ee8cf89ffe0ee0f72ac8316b70b91b77a53b11f2de69f",
         hints=[
             "Three of the six are right.",
             "FATF can set rules, check them and name countries. It cannot punish anyone "
