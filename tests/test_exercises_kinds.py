@@ -73,6 +73,13 @@ def test_numeric_too_high_with_relative_size_and_tolerance(bank) -> None:
     assert "too low" in bank["01.number"].check("150").message
 
 
+def test_numeric_correct_exact_answer_does_not_repeat_the_rule(bank) -> None:
+    expected = bank["01.number"].expected()
+    feedback = bank["01.number"].check(expected)
+    assert feedback.status == "correct"
+    assert "exact value is needed" not in feedback.message
+
+
 @pytest.mark.parametrize("text", ["193", " 193 ", "193 states", "193.0", "1.93e2", Decimal("193")])
 def test_numeric_reads_common_spellings(bank, text) -> None:
     assert bank["01.number"].check(text).status == "correct"

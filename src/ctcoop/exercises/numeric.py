@@ -125,7 +125,8 @@ class Numeric(Exercise):
             return self._invalid(str(problem))
         expected = self._expected_value
         if self._close_enough(value, expected):
-            return self._correct([self.tolerance_text])
+            exact = not (self.tolerance or self.rel_tolerance)
+            return self._correct([] if exact else [self.tolerance_text])
         direction = "high" if value > expected else "low"
         if expected:
             off = abs(value - expected) / abs(expected) * 100
