@@ -78,3 +78,15 @@ def test_every_exercise_of_the_bank_is_in_a_notebook_and_none_is_unknown():
     assert known - set(used) == set(), "bank exercises that no notebook shows"
     for exercise_id, names in used.items():
         assert all(name.startswith(exercise_id[:2]) for name in names), (exercise_id, names)
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_solutions_keep_outputs_of_check_cells_only(path: Path):
+    """``ctcoop-author record`` keeps check outputs, as text, and nothing else."""
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if CHECK_TAG in cell.get("metadata", {}).get("tags", []):
+            for output in cell["outputs"]:
+                assert set(output.get("data", {})) <= {"text/plain", "text/html"}
+        elif cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name}: an untagged cell keeps its output"
+        assert "execution" not in cell.get("metadata", {}), f"{path.name}: timing metadata"

@@ -196,9 +196,13 @@ def record_solutions(root: Path, only: list[Path] | None = None, timeout: int = 
     for path in _solutions(root, only):
         notebook = nbformat.read(path, as_version=4)
         NotebookClient(
-            notebook, timeout=timeout, resources={"metadata": {"path": path.parent}}
+            notebook,
+            timeout=timeout,
+            record_timing=False,  # timestamps would make every re-run a diff
+            resources={"metadata": {"path": path.parent}},
         ).execute()
         for cell in notebook.cells:
+            cell.metadata.pop("execution", None)
             if cell.cell_type != "code":
                 continue
             if CHECK_TAG in cell.metadata.get("tags", []):
