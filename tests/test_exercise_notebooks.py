@@ -1,9 +1,11 @@
 """What learners see: untouched exercises say "not answered yet", solutions pass.
 
-nbval runs every notebook and compares the solutions' recorded check outputs;
-these tests add what nbval cannot say by itself: that a fresh exercise
-notebook shows no verdict at all, that every recorded check in a solutions
-notebook is a success, and that every exercise in the bank is in a notebook.
+nbval runs every notebook and compares the stored outputs of lessons and
+solutions with what the code makes now; these tests add what nbval cannot say
+by itself: that lessons and solutions are stored executed, that a fresh
+exercise notebook shows no verdict at all, that every recorded check in a
+solutions notebook is a success, and that every exercise in the bank is in a
+notebook.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from nbclient import NotebookClient
 
 from ctcoop import bank
-from ctcoop.authoring import CHECK_TAG
+from ctcoop.authoring import CHECK_TAG, WIDGET_VIEW
 from ctcoop.paths import repo_root
 
 ROOT = repo_root()
@@ -80,13 +82,16 @@ def test_every_exercise_of_the_bank_is_in_a_notebook_and_none_is_unknown():
         assert all(name.startswith(exercise_id[:2]) for name in names), (exercise_id, names)
 
 
-@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
-def test_solutions_keep_outputs_of_check_cells_only(path: Path):
-    """``ctcoop-author record`` keeps check outputs, as text, and nothing else."""
-    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-        if CHECK_TAG in cell.get("metadata", {}).get("tags", []):
-            for output in cell["outputs"]:
-                assert set(output.get("data", {})) <= {"text/plain", "text/html"}
-        elif cell["cell_type"] == "code":
-            assert cell["outputs"] == [], f"{path.name}: an untagged cell keeps its output"
+LESSONS_AND_SOLUTIONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + SOLUTIONS
+
+
+@pytest.mark.parametrize("path", LESSONS_AND_SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_lessons_and_solutions_are_stored_run_top_to_bottom(path: Path):
+    """``ctcoop-author record`` ran the whole notebook once, in order, and stored it clean."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    counts = [cell["execution_count"] for cell in cells if cell["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: not one run, top to bottom"
+    for cell in cells:
         assert "execution" not in cell.get("metadata", {}), f"{path.name}: timing metadata"
+        for output in cell.get("outputs", []):
+            assert WIDGET_VIEW not in output.get("data", {}), f"{path.name}: a dead widget view"

@@ -12,13 +12,14 @@ The solutions notebooks in ``solutions/`` are the single source. Each
 * Every output and execution count is cleared, and the title's word
   "Solutions" becomes "Exercises", with a note saying where the file comes from.
 
-Solutions keep the outputs of their check cells (tag ``nbval-check-output``) so
-that ``pytest --nbval-lax`` proves the solved checks still pass; ``record``
-runs the solutions and stores those outputs (plain text only), and nothing else.
+Lessons and solutions are stored executed, with their outputs: ``record``
+runs them top to bottom, and ``pytest --nbval`` then checks that every stored
+text output is still what the code makes (in solutions, that every check
+passes). Exercises are stored unrun, so nbval only runs them.
 
 Usage::
 
-    ctcoop-author record     # run solutions/ and store the check cells' outputs
+    ctcoop-author record     # run notebooks/ and solutions/, store their outputs
     ctcoop-author generate   # rewrite exercises/ from solutions/
     ctcoop-author check      # exit 1 if exercises/ is out of date
 """
@@ -162,28 +163,43 @@ def generate(root: Path, only: list[Path] | None = None) -> list[Path]:
 
 
 CHECK_TAG = "nbval-check-output"
+"""Marks the cells of a solutions notebook that show an exercise's verdict."""
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
-COMPARED = ("text/plain", "text/html")
+def _without_widget_view(output: dict) -> dict | None:
+    """Drop a widget's live view, keep its text form.
 
-
-def _text_only(output: dict) -> dict | None:
-    """Keep an output's text forms only: what nbval compares (widget ids are random)."""
-    if output["output_type"] == "stream":
+    The view points at a kernel-side model that is gone once the notebook is
+    saved: JupyterLab would show "Error displaying widget" instead of the
+    exercise's text summary until the learner runs the cell.
+    """
+    data = output.get("data")
+    if data is None or WIDGET_VIEW not in data:
         return output
-    data = {key: value for key, value in output.get("data", {}).items() if key in COMPARED}
-    if not data:
-        return None
-    kept = {"output_type": output["output_type"], "data": data, "metadata": {}}
-    if output["output_type"] == "execute_result":
-        kept["execution_count"] = output.get("execution_count")
-    return kept
+    kept = {key: value for key, value in data.items() if key != WIDGET_VIEW}
+    return {**output, "data": kept} if kept else None
 
 
-def record_solutions(root: Path, only: list[Path] | None = None, timeout: int = 600) -> list[Path]:
-    """Execute each solutions notebook and keep only its check cells' outputs.
+def _executed(root: Path, only: list[Path] | None = None) -> list[Path]:
+    """The notebooks stored with outputs: the lessons and the solutions (or ``only``)."""
+    if only:
+        return [path.resolve() for path in only]
+    return [
+        path
+        for folder in ("notebooks", "solutions")
+        for path in sorted((root / folder).glob("[0-9][0-9]_*.ipynb"))
+    ]
 
-    The kernels write progress to a throw-away file, not to the author's own.
+
+def record(root: Path, only: list[Path] | None = None, timeout: int = 600) -> list[Path]:
+    """Run each lesson and solutions notebook top to bottom and store its outputs.
+
+    Outputs stay readable without running anything (on GitHub, in a fresh
+    JupyterLab), and nbval checks that they are still what the code makes.
+    Timing metadata is not stored, so that re-recording unchanged notebooks
+    changes nothing. The kernels write progress to a throw-away file.
     """
     import os
     import tempfile
@@ -193,22 +209,18 @@ def record_solutions(root: Path, only: list[Path] | None = None, timeout: int = 
 
     os.environ["CTCOOP_PROGRESS"] = str(Path(tempfile.mkdtemp()) / "progress.json")
     written = []
-    for path in _solutions(root, only):
+    for path in _executed(root, only):
         notebook = nbformat.read(path, as_version=4)
         NotebookClient(
             notebook,
             timeout=timeout,
-            record_timing=False,  # timestamps would make every re-run a diff
+            record_timing=False,
             resources={"metadata": {"path": path.parent}},
         ).execute()
         for cell in notebook.cells:
             cell.metadata.pop("execution", None)
-            if cell.cell_type != "code":
-                continue
-            if CHECK_TAG in cell.metadata.get("tags", []):
-                cell.outputs = [o for o in map(_text_only, cell.outputs) if o is not None]
-            else:
-                cell.outputs, cell.execution_count = [], None
+            if cell.cell_type == "code":
+                cell.outputs = [o for o in map(_without_widget_view, cell.outputs) if o]
         notebook.metadata.pop("widgets", None)
         path.write_text(render(notebook), encoding="utf-8")
         written.append(path)
@@ -220,16 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["record", "generate", "check"])
     parser.add_argument("--root", type=Path, default=repo_root(), help="course checkout")
     parser.add_argument(
-        "solutions", nargs="*", type=Path, help="only these solutions notebooks (default: all)"
+        "notebooks",
+        nargs="*",
+        type=Path,
+        help="only these notebooks (record: lessons or solutions; generate: solutions)",
     )
     args = parser.parse_args(argv)
     try:
         if args.command == "record":
-            for path in record_solutions(args.root, args.solutions):
+            for path in record(args.root, args.notebooks):
                 print(f"recorded {path.relative_to(args.root)}")
             return 0
         if args.command == "generate":
-            for path in generate(args.root, args.solutions):
+            for path in generate(args.root, args.notebooks):
                 print(f"wrote {path.relative_to(args.root)}")
             return 0
         problems = stale_exercises(args.root)
