@@ -182,6 +182,23 @@ def _without_widget_view(output: dict) -> dict | None:
     return {**output, "data": kept} if kept else None
 
 
+def _merged_streams(outputs: list[dict]) -> list[dict]:
+    """Join consecutive stdout (or stderr) chunks: how a print is split varies by run."""
+    merged: list[dict] = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous["name"] == output["name"]
+        ):
+            merged[-1] = {**previous, "text": previous["text"] + output["text"]}
+        else:
+            merged.append(output)
+    return merged
+
+
 def _executed(root: Path, only: list[Path] | None = None) -> list[Path]:
     """The notebooks stored with outputs: the lessons and the solutions (or ``only``)."""
     if only:
@@ -220,7 +237,8 @@ def record(root: Path, only: list[Path] | None = None, timeout: int = 600) -> li
         for cell in notebook.cells:
             cell.metadata.pop("execution", None)
             if cell.cell_type == "code":
-                cell.outputs = [o for o in map(_without_widget_view, cell.outputs) if o]
+                kept = [o for o in map(_without_widget_view, cell.outputs) if o]
+                cell.outputs = _merged_streams(kept)
         notebook.metadata.pop("widgets", None)
         path.write_text(render(notebook), encoding="utf-8")
         written.append(path)
