@@ -37,7 +37,7 @@ class Numeric(Exercise):
     unit: str = ""
 
     kind: ClassVar[str] = "numeric"
-    how_to_answer: ClassVar[str] = "Type a number and press Check (or call .submit(193))."
+    how_to_answer: ClassVar[str] = "Type a number and press Check (or pass it to .submit())."
 
     def validate(self) -> None:
         super().validate()
