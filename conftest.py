@@ -13,7 +13,6 @@ import socket
 import tempfile
 from pathlib import Path
 
-
 os.environ["CTCOOP_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="ctcoop-")) / "progress.json")
 
 _connect = socket.socket.connect
