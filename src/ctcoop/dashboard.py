@@ -22,7 +22,11 @@ from ctcoop.exercises.widget import SummaryBox
 from ctcoop.progress import export_progress, progress_rows
 
 STATUSES = ("done", "tried", "not yet")
-_LOOK = {"done": ("✓", "#009E73"), "tried": ("◐", "#E69F00"), "not yet": ("○", "#777777")}
+_LOOK = {
+    "done": ("✓", OKABE_ITO["bluish green"]),
+    "tried": ("◐", OKABE_ITO["orange"]),
+    "not yet": ("○", NEUTRAL),
+}
 
 
 def _counts(rows: list[dict[str, Any]]) -> str:

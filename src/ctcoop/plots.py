@@ -17,21 +17,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Polygon
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the
-# common forms of colour-vision deficiency.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "black": "#000000",
-}
-PALETTE = list(OKABE_ITO.values())
-NO_DATA = "#DDDDDD"
-SEQUENTIAL = "cividis"  # perceptually uniform and colour-blind safe
+from ctcoop.palette import NO_DATA, OKABE_ITO, PALETTE, SEQUENTIAL
 
 plt.rcParams.update({"axes.prop_cycle": plt.cycler(color=PALETTE), "figure.dpi": 100})
 

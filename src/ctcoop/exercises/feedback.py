@@ -22,10 +22,10 @@ STATUS_LABELS: dict[str, str] = {
     "correct": "correct",
 }
 _LOOK: dict[str, tuple[str, str]] = {  # symbol, Okabe-Ito colour
-    "not_answered": ("…", "#999999"),
-    "invalid": ("!", "#E69F00"),
-    "incorrect": ("✗", "#D55E00"),
-    "correct": ("✓", "#009E73"),
+    "not_answered": ("…", NEUTRAL),
+    "invalid": ("!", OKABE_ITO["orange"]),
+    "incorrect": ("✗", OKABE_ITO["vermillion"]),
+    "correct": ("✓", OKABE_ITO["bluish green"]),
 }
 
 
