@@ -19,6 +19,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ctcoop.exercises.widget import SummaryBox
+from ctcoop.palette import NEUTRAL, OKABE_ITO
 from ctcoop.progress import export_progress, progress_rows
 
 STATUSES = ("done", "tried", "not yet")

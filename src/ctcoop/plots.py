@@ -19,6 +19,18 @@ from matplotlib.patches import Patch, Polygon
 
 from ctcoop.palette import NO_DATA, OKABE_ITO, PALETTE, SEQUENTIAL
 
+__all__ = [
+    "NO_DATA",
+    "OKABE_ITO",
+    "PALETTE",
+    "SEQUENTIAL",
+    "cumulative_counts",
+    "overlap_heatmap",
+    "sequential_colours",
+    "show",
+    "world_map",
+]
+
 plt.rcParams.update({"axes.prop_cycle": plt.cycler(color=PALETTE), "figure.dpi": 100})
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ctcoop.exercises.text import render_inline
+from ctcoop.palette import NEUTRAL, OKABE_ITO
 
 Status = Literal["not_answered", "invalid", "incorrect", "correct"]
 
