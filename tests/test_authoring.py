@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from ctcoop import authoring
+from ctcoop.authoring import notebook_io
+from ctcoop.authoring.markers import DEFAULT_STUB, strip_code, strip_markdown
 from ctcoop.paths import repo_root
 
 ROOT = repo_root()
@@ -17,16 +19,16 @@ def test_code_block_becomes_its_stub():
     source = (
         "x = 1\n# BEGIN SOLUTION stub: result = ...\nresult = x + 1\n# END SOLUTION\ncheck(result)"
     )
-    assert authoring.strip_code(source) == "x = 1\nresult = ...\ncheck(result)"
+    assert strip_code(source) == "x = 1\nresult = ...\ncheck(result)"
 
 
 def test_code_block_without_stub_gets_the_default_comment():
     source = (
         "ex = exercise('00.a')\n    # BEGIN SOLUTION\n    ex.submit('b')\n    # END SOLUTION\nex"
     )
-    stripped = authoring.strip_code(source)
+    stripped = strip_code(source)
     assert "submit" not in stripped
-    assert "    " + authoring.DEFAULT_STUB in stripped
+    assert "    " + DEFAULT_STUB in stripped
 
 
 @pytest.mark.parametrize(
@@ -35,41 +37,35 @@ def test_code_block_without_stub_gets_the_default_comment():
 )
 def test_broken_blocks_are_reported(source):
     with pytest.raises(authoring.AuthoringError):
-        authoring.strip_code(source, "nb cell 3")
+        strip_code(source, "nb cell 3")
 
 
 def test_markdown_answer_key_is_removed():
     text = "Question?\n<!-- BEGIN SOLUTION -->\nThe answer is B.\n<!-- END SOLUTION -->\nNext."
-    assert authoring.strip_markdown(text) == "Question?\nNext."
+    assert strip_markdown(text) == "Question?\nNext."
 
 
-def _notebook(*cells: dict) -> dict:
-    return {"cells": list(cells), "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+def solution_notebook(*cells) -> object:
+    """A tiny solutions notebook: a title cell, then ``cells``."""
+    notebook = new_notebook(cells=[new_markdown_cell("# 09 · Topic — Solutions"), *cells])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    return notebook
 
 
 def test_outputs_are_cleared_and_title_renamed():
-    solution = _notebook(
-        {"cell_type": "markdown", "metadata": {}, "source": "# 09 · Topic — Solutions"},
-        {
-            "cell_type": "code",
-            "metadata": {"tags": ["nbval-check-output"]},
-            "execution_count": 3,
-            "outputs": [{"output_type": "stream", "name": "stdout", "text": "42"}],
-            "source": "print(42)",
-        },
-    )
+    check = new_code_cell("print(42)", execution_count=3, metadata={"tags": ["nbval-check-output"]})
+    check.outputs = [{"output_type": "stream", "name": "stdout", "text": "42"}]
+    solution = solution_notebook(check)
     made = authoring.exercise_notebook(solution, "09_topic.ipynb")
-    assert made["cells"][0]["source"].startswith("# 09 · Topic — Exercises")
-    assert "solutions/09_topic.ipynb" in made["cells"][0]["source"]
-    assert made["cells"][1]["outputs"] == [] and made["cells"][1]["execution_count"] is None
-    assert "tags" not in made["cells"][1]["metadata"]
-    assert solution["cells"][1]["outputs"], "the input notebook must not be modified"
+    assert made.cells[1].source.startswith("# 09 · Topic — Exercises")
+    assert made.cells[2].outputs == [] and made.cells[2].execution_count is None
+    assert "tags" not in made.cells[2].metadata
+    assert solution.cells[1].outputs, "the input notebook must not be modified"
 
 
 def test_check_detects_a_hand_edited_exercise(tmp_path: Path):
     (tmp_path / "solutions").mkdir()
-    solution = _notebook({"cell_type": "markdown", "metadata": {}, "source": "# 01 — Solutions"})
-    (tmp_path / "solutions" / "01_x.ipynb").write_text(json.dumps(solution))
+    notebook_io.write(solution_notebook(), tmp_path / "solutions" / "01_x.ipynb")
     assert authoring.stale_exercises(tmp_path) == ["exercises/01_x.ipynb is out of date"]
     authoring.generate(tmp_path)
     assert authoring.stale_exercises(tmp_path) == []
@@ -93,7 +89,6 @@ def test_every_lesson_has_exercises_and_solutions():
 def test_exercise_notebooks_do_not_contain_answers():
     for path in (ROOT / "exercises").glob("*.ipynb"):
         assert "BEGIN SOLUTION" not in path.read_text(encoding="utf-8"), path.name
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        for cell in notebook["cells"]:
-            if cell["cell_type"] == "code":
-                assert ".submit(" not in authoring._source(cell), f"{path.name} submits an answer"
+        for cell in notebook_io.read(path).cells:
+            if cell.cell_type == "code":
+                assert ".submit(" not in cell.source, f"{path.name} submits an answer"
