@@ -1,8 +1,8 @@
 """Test set-up for every test run, notebooks included (nbval collects them here).
 
-No test may touch a real learner's progress file or the network, so both are
-settled when pytest starts, before any notebook kernel is launched: kernels
-inherit this process's environment.
+No test may touch a real learner's progress file or the network, or leave files
+in the checkout, so all three are settled when pytest starts, before any
+notebook kernel is launched: kernels inherit this process's environment.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ import socket
 import tempfile
 from pathlib import Path
 
-os.environ["CTCOOP_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="ctcoop-")) / "progress.json")
+from ctcoop.paths import PROGRESS_ENV
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="ctcoop-tests-"))
+os.environ[PROGRESS_ENV] = str(_SCRATCH / "progress.json")
+# Hypothesis keeps its example database in ./.hypothesis unless told otherwise
+# (read when it first touches the disk, after this file is imported).
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_SCRATCH / "hypothesis")
 
 _connect = socket.socket.connect
 

@@ -23,8 +23,9 @@ PARSERS = {
     "boolean": re.compile(r"true|false"),
     "date": re.compile(r"\d{4}-\d{2}-\d{2}"),
 }
-PERSONAL = re.compile(r"name|birth|dob|address|alias|comment|gender|dataid|passport|document",
-                      re.IGNORECASE)
+PERSONAL = re.compile(
+    r"name|birth|dob|address|alias|comment|gender|dataid|passport|document", re.IGNORECASE
+)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -35,8 +36,22 @@ def rows(name: str) -> list[dict[str, str]]:
 def test_package_metadata() -> None:
     assert PACKAGE["name"] and PACKAGE["title"] and PACKAGE["licenses"]
     for r in PACKAGE["resources"]:
-        for key in ("name", "path", "format", "mediatype", "encoding", "bytes", "hash", "schema",
-                    "sources", "licenses", "rows", "retrieved", "description", "notes"):
+        for key in (
+            "name",
+            "path",
+            "format",
+            "mediatype",
+            "encoding",
+            "bytes",
+            "hash",
+            "schema",
+            "sources",
+            "licenses",
+            "rows",
+            "retrieved",
+            "description",
+            "notes",
+        ):
             assert key in r, (r["name"], key)
         assert r["retrieved"] == "2026-11-28"
         assert all(s["path"].startswith("http") for s in r["sources"])
@@ -100,8 +115,15 @@ def test_world_map_is_geojson_with_declared_properties() -> None:
 
 def test_sanctions_list_carries_no_personal_data() -> None:
     columns = [f["name"] for f in RESOURCES["sanctions_list"]["schema"]["fields"]]
-    assert columns == ["reference_number", "entry_type", "un_list_type", "regime", "listed_on",
-                       "nationality_iso3", "n_nationalities"]
+    assert columns == [
+        "reference_number",
+        "entry_type",
+        "un_list_type",
+        "regime",
+        "listed_on",
+        "nationality_iso3",
+        "n_nationalities",
+    ]
     assert not [c for c in columns if PERSONAL.search(c)]
     for row in rows("sanctions_list"):  # every cell is a code, a date or a count
         assert re.fullmatch(r"[A-Z]{2}[ie]\.\d{3}", row["reference_number"]), row

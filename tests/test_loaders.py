@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,8 +15,12 @@ from ctcoop.data import DataError
 from ctcoop.paths import DATA_ENV, repo_root
 
 DATA = repo_root() / "data"
-PANDAS_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean",
-                 "date": "datetime64[ns]"}
+PANDAS_DTYPES = {
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "date": "datetime64[ns]",
+}
 
 
 @pytest.fixture
@@ -34,7 +40,8 @@ def test_loaders_return_declared_dtypes(name: str) -> None:
     description = data.describe(name)
     assert list(frame.columns) == list(description["column"])
     for column, kind, allowed in description[["column", "type", "allowed_values"]].itertuples(
-            index=False):
+        index=False
+    ):
         dtype = str(frame[column].dtype)
         if allowed:
             assert dtype == "category", (name, column)
@@ -50,8 +57,7 @@ def test_load_returns_a_copy() -> None:
 
 def test_catalogue_lists_every_table_with_provenance() -> None:
     cat = data.catalogue()
-    assert list(cat.columns) == ["name", "title", "rows", "source", "licence", "retrieved",
-                                 "path"]
+    assert list(cat.columns) == ["name", "title", "rows", "source", "licence", "retrieved", "path"]
     assert len(cat) == 16 and cat["source"].str.len().gt(0).all()
     assert (cat["retrieved"] == "2026-11-28").all()
 
@@ -76,8 +82,9 @@ def test_missing_file_raises_data_error(data_copy: Path) -> None:
 
 def test_corrupted_file_raises_data_error(data_copy: Path) -> None:
     path = data_copy / "memberships.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("INTERPOL", "INTERP0L"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("INTERPOL", "INTERP0L"), encoding="utf-8"
+    )
     with pytest.raises(DataError, match=r"memberships\.csv.*checksum.*git checkout"):
         data.load("memberships")
 
@@ -92,7 +99,116 @@ def test_missing_or_broken_package_raises_data_error(data_copy: Path) -> None:
         data.load("memberships")
 
 
+def _rewrite(folder: Path, file_name: str, content: bytes) -> None:
+    """Replace a table and update its checksum and size, as a careless hand edit might."""
+    package_path = folder / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    (folder / file_name).write_bytes(content)
+    for resource in package["resources"]:
+        if resource["path"] == file_name:
+            resource["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
+            resource["bytes"] = len(content)
+    package_path.write_text(json.dumps(package), encoding="utf-8")
+
+
+def test_a_folder_where_a_table_should_be_raises_data_error(data_copy: Path) -> None:
+    (data_copy / "fatf_lists.csv").unlink()
+    (data_copy / "fatf_lists.csv").mkdir()
+    with pytest.raises(DataError, match=r"fatf_lists\.csv cannot be read.*git checkout"):
+        data.load("fatf_lists")
+
+
+def test_data_folder_that_is_a_file_raises_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "data.txt").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "data.txt"))
+    data.clear_cache()
+    with pytest.raises(DataError, match=rf"data\.txt \(set by \${DATA_ENV}\) is a file"):
+        data.load("memberships")
+    with pytest.raises(DataError, match="is a file"):
+        data.catalogue()
+    data.clear_cache()
+
+
+def _drop_hash(package: dict) -> None:
+    del package["resources"][0]["hash"]
+
+
+def _rows_as_text(package: dict) -> None:
+    package["resources"][0]["rows"] = "2666"
+
+
+def _fields_not_a_list(package: dict) -> None:
+    package["resources"][0]["schema"]["fields"] = {"name": "res_no"}
+
+
+def _unknown_field_type(package: dict) -> None:
+    package["resources"][0]["schema"]["fields"][0]["type"] = "int"
+
+
+def _enum_not_a_list(package: dict) -> None:
+    fields = package["resources"][2]["schema"]["fields"]
+    next(f for f in fields if "constraints" in f)["constraints"]["enum"] = "a,b"
+
+
+def _resources_not_a_list(package: dict) -> None:
+    package["resources"] = {"unsc_resolutions": {}}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _drop_hash,
+        _rows_as_text,
+        _fields_not_a_list,
+        _unknown_field_type,
+        _enum_not_a_list,
+        _resources_not_a_list,
+    ],
+)
+def test_malformed_package_raises_data_error(data_copy: Path, damage) -> None:
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    damage(package)
+    path.write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(DataError, match=r"datapackage\.json is malformed: .*git checkout"):
+        data.load("memberships")
+
+
+def test_table_cut_short_with_its_hash_updated_raises_data_error(data_copy: Path) -> None:
+    lines = (data_copy / "memberships.csv").read_bytes().splitlines(keepends=True)
+    _rewrite(data_copy, "memberships.csv", b"".join(lines[:-10]))
+    with pytest.raises(
+        DataError,
+        match=rf"memberships\.csv has {len(lines) - 11} rows, but "
+        rf"datapackage\.json declares {len(lines) - 1}",
+    ):
+        data.load("memberships")
+
+
+def test_world_map_with_bad_json_raises_data_error(data_copy: Path) -> None:
+    _rewrite(data_copy, "world_map.geojson", b'{"type": "FeatureCollection", "features": [')
+    with pytest.raises(DataError, match=r"world_map\.geojson cannot be parsed as JSON"):
+        data.load_world_map()
+    data.clear_cache()
+    _rewrite(data_copy, "world_map.geojson", b'{"type": "Feature"}')
+    with pytest.raises(DataError, match=r"world_map\.geojson is not a GeoJSON FeatureCollection"):
+        data.load_world_map()
+    with pytest.raises(DataError, match="FeatureCollection"):
+        data.load("world_map")
+
+
+def test_world_map_cut_short_raises_data_error(data_copy: Path) -> None:
+    layer = json.loads((data_copy / "world_map.geojson").read_bytes())
+    layer["features"] = layer["features"][:-1]
+    _rewrite(data_copy, "world_map.geojson", json.dumps(layer).encode())
+    with pytest.raises(DataError, match=r"has 176 rows, but datapackage\.json declares 177"):
+        data.load_world_map()
+
+
 # --- facts checked against the sources by hand ------------------------------------------------
+
 
 def resolution(number: int) -> pd.Series:
     res = data.load("unsc_resolutions")
@@ -179,14 +295,24 @@ def test_membership_facts() -> None:
     partial = members[members["coverage"] == "partial"].index.get_level_values("body")
     assert set(partial) == {"Global Coalition"}
     counts = members.groupby(level="body", observed=True).size().to_dict()
-    assert counts == {"UN": 193, "INTERPOL": 196, "SCO": 26, "EU": 27, "GCTF": 32, "FATF": 40,
-                      "Global Coalition": 82}
+    assert counts == {
+        "UN": 193,
+        "INTERPOL": 196,
+        "SCO": 26,
+        "EU": 27,
+        "GCTF": 32,
+        "FATF": 40,
+        "Global Coalition": 82,
+    }
 
 
 def test_pakistan_grey_list_spell() -> None:
     changes = data.load("fatf_list_changes")
-    pak = changes[(changes["iso3"] == "PAK") & (changes["list"] == "grey")
-                  & changes["gap_in_between"].eq(False)]
+    pak = changes[
+        (changes["iso3"] == "PAK")
+        & (changes["list"] == "grey")
+        & changes["gap_in_between"].eq(False)
+    ]
     dates = dict(zip(pak["change"], pak["plenary_date"], strict=False))
     lists = data.load("fatf_lists")
     on = lists[(lists["iso3"] == "PAK") & (lists["list"] == "grey")]["plenary_date"]
@@ -199,8 +325,9 @@ def test_pakistan_grey_list_spell() -> None:
 def test_fatf_list_counts_2025() -> None:
     lists = data.load("fatf_lists")
     grey = lists[lists["list"] == "grey"].groupby("plenary_date").size()
-    assert [grey[pd.Timestamp(d)] for d in ("2025-02-21", "2025-06-13", "2025-10-24",
-                                            "2026-02-13")] == [25, 24, 20, 22]
+    assert [
+        grey[pd.Timestamp(d)] for d in ("2025-02-21", "2025-06-13", "2025-10-24", "2026-02-13")
+    ] == [25, 24, 20, 22]
     black = lists[(lists["list"] == "black") & (lists["plenary_date"].dt.year == 2025)]
     assert set(black["iso3"]) == {"PRK", "IRN", "MMR"}
 
@@ -209,8 +336,16 @@ def test_fsrb_member_counts() -> None:
     fsrb = data.load("fsrb_members")
     counted = fsrb[fsrb["membership_type"] != "fatf_member_delegation"]
     assert counted.groupby("body", observed=True).size().to_dict() == {
-        "APG": 42, "CFATF": 25, "EAG": 9, "ESAAMLG": 21, "GABAC": 7, "GAFILAT": 18,
-        "GIABA": 17, "MENAFATF": 21, "MONEYVAL": 33}
+        "APG": 42,
+        "CFATF": 25,
+        "EAG": 9,
+        "ESAAMLG": 21,
+        "GABAC": 7,
+        "GAFILAT": 18,
+        "GIABA": 17,
+        "MENAFATF": 21,
+        "MONEYVAL": 33,
+    }
 
 
 def test_conflict_337_is_a_war_2014_to_2024() -> None:
@@ -222,10 +357,21 @@ def test_conflict_337_is_a_war_2014_to_2024() -> None:
 
 def test_secondary_parties() -> None:
     parties = data.load("ucdp_secondary_parties")
-    somalia_2020 = parties[(parties["conflict_id"] == 337) & (parties["year"] == 2020)
-                           & (parties["side"] == "a")]
-    assert set(somalia_2020["iso3"]) == {"BDI", "DJI", "ETH", "GHA", "KEN", "NGA", "SLE",
-                                         "UGA", "USA", "ZMB"}
+    somalia_2020 = parties[
+        (parties["conflict_id"] == 337) & (parties["year"] == 2020) & (parties["side"] == "a")
+    ]
+    assert set(somalia_2020["iso3"]) == {
+        "BDI",
+        "DJI",
+        "ETH",
+        "GHA",
+        "KEN",
+        "NGA",
+        "SLE",
+        "UGA",
+        "USA",
+        "ZMB",
+    }
     us_alqaida = parties[(parties["conflict_id"] == 418) & (parties["side"] == "a")]
     assert "PAK" in set(us_alqaida[us_alqaida["year"] == 2010]["iso3"])
     acd = data.load("ucdp_conflicts")
@@ -242,9 +388,18 @@ def test_instruments_and_icsft() -> None:
     assert len(inst) == 19 and inst["parties_reported"].isna().sum() == 5
     parties = data.load("icsft_parties")
     assert parties["party_status"].value_counts().to_dict() == {
-        "party": 190, "not_party": 6, "not_determined": 1}
+        "party": 190,
+        "not_party": 6,
+        "not_determined": 1,
+    }
     assert set(parties.loc[parties["party_status"] == "not_party", "iso3"]) == {
-        "BDI", "TCD", "ERI", "IRN", "SOM", "TUV"}
+        "BDI",
+        "TCD",
+        "ERI",
+        "IRN",
+        "SOM",
+        "TUV",
+    }
 
 
 def test_world_map_fixes() -> None:

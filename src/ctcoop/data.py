@@ -16,13 +16,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .paths import data_dir
+from ctcoop.paths import DATA_ENV, data_dir
+
+__all__ = ["DataError", "catalogue", "clear_cache", "describe", "load", "load_world_map", "notes"]
 
 PACKAGE_FILE = "datapackage.json"
 
@@ -32,20 +35,81 @@ class DataError(Exception):
 
 
 def _restore_hint(file_name: str) -> str:
-    return (f"Restore it with `git checkout data/{file_name}` or rebuild the tables with "
-            "`python -m ctcoop.build`.")
+    return (
+        f"Restore it with `git checkout data/{file_name}` or rebuild the tables with "
+        "`python -m ctcoop.build`."
+    )
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold the course tables, or None if it can."""
+    if folder.is_dir():
+        return None
+    origin = f" (set by ${DATA_ENV})" if os.environ.get(DATA_ENV) else ""
+    what = "is a file, not a folder" if folder.exists() else "does not exist"
+    return (
+        f"The course data folder {folder}{origin} {what}. Point ${DATA_ENV} at the "
+        "checkout's data/ folder, or unset it to use the checkout's own."
+    )
+
+
+_RESOURCE_KEYS = {"name": str, "path": str, "format": str, "hash": str, "rows": int, "schema": dict}
+_FIELD_KEYS = {"name": str, "type": str}
+_FIELD_TYPES = {"string", "integer", "number", "boolean", "date"}
+
+
+def _package_problem(package: object) -> str | None:
+    """What is wrong with the parsed package's structure, or None if the loaders can use it."""
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return "it must be an object with a list of 'resources'"
+    for index, resource in enumerate(package["resources"]):
+        if not isinstance(resource, dict):
+            return f"resource {index} is not an object"
+        label = f"resource {resource.get('name', index)!r}"
+        for key, kind in _RESOURCE_KEYS.items():
+            value = resource.get(key)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                return f"{label}: '{key}' is missing or not of type {kind.__name__}"
+        if resource["format"] not in ("csv", "geojson"):
+            return f"{label}: unknown format {resource['format']!r}"
+        fields = resource["schema"].get("fields")
+        if not isinstance(fields, list) or not fields:
+            return f"{label}: 'schema.fields' must be a non-empty list"
+        for field in fields:
+            if not isinstance(field, dict) or any(
+                not isinstance(field.get(key), kind) for key, kind in _FIELD_KEYS.items()
+            ):
+                return f"{label}: every field needs a text 'name' and 'type'"
+            if field["type"] not in _FIELD_TYPES:
+                return f"{label}: field {field['name']!r} has unknown type {field['type']!r}"
+            enum = field.get("constraints", {}).get("enum", [])
+            if not isinstance(enum, list) or not all(isinstance(v, str) for v in enum):
+                return f"{label}: field {field['name']!r} has an enum that is not a list of text"
+    return None
 
 
 @lru_cache(maxsize=8)
 def _package(folder: str) -> dict[str, Any]:
+    problem = _folder_problem(Path(folder))
+    if problem:
+        raise DataError(problem)
     path = Path(folder) / PACKAGE_FILE
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataError(f"{path} is missing. {_restore_hint(PACKAGE_FILE)}") from None
+    except OSError as error:
+        raise DataError(
+            f"{path} cannot be read ({error.strerror}). {_restore_hint(PACKAGE_FILE)}"
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise DataError(f"{path} cannot be parsed ({error}). "
-                        f"{_restore_hint(PACKAGE_FILE)}") from None
+        raise DataError(
+            f"{path} cannot be parsed ({error}). {_restore_hint(PACKAGE_FILE)}"
+        ) from None
+    problem = _package_problem(package)
+    if problem:
+        raise DataError(f"{path} is malformed: {problem}. {_restore_hint(PACKAGE_FILE)}")
+    return package
 
 
 def _resources() -> dict[str, dict[str, Any]]:
@@ -67,10 +131,16 @@ def _verified_bytes(path: str, expected: str) -> bytes:
         data = file.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{file} is missing. {_restore_hint(file.name)}") from None
+    except OSError as error:  # a folder where the table should be, no permission, ...
+        raise DataError(
+            f"{file} cannot be read ({error.strerror}). {_restore_hint(file.name)}"
+        ) from None
     actual = "sha256:" + hashlib.sha256(data).hexdigest()
     if actual != expected:
-        raise DataError(f"{file} is damaged or was edited: its checksum does not match "
-                        f"datapackage.json. {_restore_hint(file.name)}")
+        raise DataError(
+            f"{file} is damaged or was edited: its checksum does not match "
+            f"datapackage.json. {_restore_hint(file.name)}"
+        )
     return data
 
 
@@ -92,13 +162,17 @@ def _typed(column: pd.Series, field: dict[str, Any]) -> pd.Series:
             raise ValueError(f"column {field['name']} holds values that are not true/false")
         return values.astype("boolean")
     if kind == "date":
-        return pd.to_datetime(column.mask(missing), format=field.get("format", "%Y-%m-%d"),
-                              errors="raise")
+        return pd.to_datetime(
+            column.mask(missing), format=field.get("format", "%Y-%m-%d"), errors="raise"
+        )
     enum = field.get("constraints", {}).get("enum")
     if enum is not None:
         categories = [value for value in enum if value != ""]
-        return pd.Series(pd.Categorical(column.mask(missing), categories=categories),
-                         index=column.index, name=column.name)
+        return pd.Series(
+            pd.Categorical(column.mask(missing), categories=categories),
+            index=column.index,
+            name=column.name,
+        )
     return column.mask(missing)
 
 
@@ -109,8 +183,37 @@ def _check_enum(raw: pd.DataFrame, fields: list[dict[str, Any]]) -> None:
             continue
         unknown = set(raw[field["name"]]) - set(enum)
         if unknown:
-            raise ValueError(f"column {field['name']} has values outside its schema: "
-                             f"{sorted(unknown)[:5]}")
+            raise ValueError(
+                f"column {field['name']} has values outside its schema: {sorted(unknown)[:5]}"
+            )
+
+
+def _geojson(resource: dict[str, Any], data: bytes) -> dict[str, Any]:
+    """A GeoJSON resource parsed; DataError if it is not a FeatureCollection."""
+    try:
+        layer = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise DataError(
+            f"{data_dir() / resource['path']} cannot be parsed as JSON ({error}). "
+            f"{_restore_hint(resource['path'])}"
+        ) from None
+    features = layer.get("features") if isinstance(layer, dict) else None
+    if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
+        raise DataError(
+            f"{data_dir() / resource['path']} is not a GeoJSON FeatureCollection. "
+            f"{_restore_hint(resource['path'])}"
+        )
+    return layer
+
+
+def _check_rows(resource: dict[str, Any], count: int) -> None:
+    """A table cut short (or padded) fails even if its checksum was updated to match."""
+    if count != resource["rows"]:
+        raise DataError(
+            f"{data_dir() / resource['path']} has {count} rows, but "
+            f"datapackage.json declares {resource['rows']}. "
+            f"{_restore_hint(resource['path'])}"
+        )
 
 
 @lru_cache(maxsize=32)
@@ -120,19 +223,21 @@ def _load(folder: str, name: str) -> pd.DataFrame:
     fields = resource["schema"]["fields"]
     try:
         if resource["format"] == "geojson":
-            features = json.loads(data)["features"]
-            raw = pd.DataFrame([f["properties"] for f in features], dtype=str).fillna("")
+            features = _geojson(resource, data)["features"]
+            raw = pd.DataFrame([f.get("properties") for f in features], dtype=str).fillna("")
         else:
-            raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
-                              encoding="utf-8")
+            raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8")
+        _check_rows(resource, len(raw))
         names = [f["name"] for f in fields]
         if list(raw.columns) != names:
             raise ValueError(f"columns {list(raw.columns)} differ from the schema {names}")
         _check_enum(raw, fields)
         return pd.DataFrame({f["name"]: _typed(raw[f["name"]], f) for f in fields})
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise DataError(f"{data_dir() / resource['path']} does not match its schema ({error}). "
-                        f"{_restore_hint(resource['path'])}") from None
+        raise DataError(
+            f"{data_dir() / resource['path']} does not match its schema ({error}). "
+            f"{_restore_hint(resource['path'])}"
+        ) from None
 
 
 def load(name: str) -> pd.DataFrame:
@@ -146,32 +251,45 @@ def load(name: str) -> pd.DataFrame:
 
 def load_world_map() -> dict[str, Any]:
     """The world map as a parsed GeoJSON FeatureCollection (a fresh object each call)."""
-    return json.loads(_read(_resource("world_map")))
+    resource = _resource("world_map")
+    layer = _geojson(resource, _read(resource))
+    _check_rows(resource, len(layer["features"]))
+    return layer
 
 
 def catalogue() -> pd.DataFrame:
     """One row per table: name, title, rows, source, licence, retrieval date and file."""
-    rows = [{
-        "name": r["name"],
-        "title": r["title"],
-        "rows": r["rows"],
-        "source": "; ".join(s["title"] for s in r.get("sources", [])),
-        "licence": "; ".join(lic["title"] for lic in r.get("licenses", [])),
-        "retrieved": r.get("retrieved", ""),
-        "path": r["path"],
-    } for r in _resources().values()]
+    rows = [
+        {
+            "name": r["name"],
+            "title": r["title"],
+            "rows": r["rows"],
+            "source": "; ".join(s["title"] for s in r.get("sources", [])),
+            "licence": "; ".join(lic["title"] for lic in r.get("licenses", [])),
+            "retrieved": r.get("retrieved", ""),
+            "path": r["path"],
+        }
+        for r in _resources().values()
+    ]
     return pd.DataFrame(rows).astype({"rows": "Int64"})
 
 
 def describe(name: str) -> pd.DataFrame:
     """The columns of a table: name, type, description and allowed values."""
     fields = _resource(name)["schema"]["fields"]
-    return pd.DataFrame([{
-        "column": f["name"],
-        "type": f["type"],
-        "description": f.get("description", ""),
-        "allowed_values": ", ".join(v for v in f.get("constraints", {}).get("enum", []) if v),
-    } for f in fields])
+    return pd.DataFrame(
+        [
+            {
+                "column": f["name"],
+                "type": f["type"],
+                "description": f.get("description", ""),
+                "allowed_values": ", ".join(
+                    v for v in f.get("constraints", {}).get("enum", []) if v
+                ),
+            }
+            for f in fields
+        ]
+    )
 
 
 def notes(name: str) -> list[str]:
