@@ -29,7 +29,6 @@ import platform
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -38,6 +37,8 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from ctcoop.paths import scratch_progress
 
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = Path(__file__).resolve().parent / "baseline.ipynb"
@@ -112,10 +113,9 @@ def run_notebook(path: Path, timeout: int) -> tuple[float, float]:
     and its peak memory can be read before it is shut down.
     """
     notebook = nbformat.read(path, as_version=4)
-    with tempfile.TemporaryDirectory(prefix="ctcoop-bench-") as scratch:
-        # A fresh progress file per run: earlier runs must not change what a
-        # notebook shows (e.g. a dashboard), and the learner's file stays untouched.
-        os.environ["CTCOOP_PROGRESS"] = str(Path(scratch) / "progress.json")
+    # A fresh progress file per run: earlier runs must not change what a
+    # notebook shows (e.g. a dashboard), and the learner's file stays untouched.
+    with scratch_progress():
         manager = KernelManager(kernel_name="python3")
         start = time.perf_counter()
         manager.start_kernel(cwd=str(path.parent))

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from ctcoop.paths import PROGRESS_ENV
+
 
 @pytest.fixture(autouse=True)
 def progress_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point ``CTCOOP_PROGRESS`` at a fresh file in this test's temporary folder."""
     path = tmp_path / "progress" / "progress.json"
-    monkeypatch.setenv("CTCOOP_PROGRESS", str(path))
+    monkeypatch.setenv(PROGRESS_ENV, str(path))
     return path

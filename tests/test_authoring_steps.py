@@ -11,7 +11,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from ctcoop.authoring import notebook_io, pipelines, steps
 from ctcoop.authoring.markers import AuthoringError
-from ctcoop.paths import PROGRESS_ENV
+from ctcoop.paths import PROGRESS_ENV, scratch_progress
 
 NAME = "09_topic.ipynb"
 
@@ -148,11 +148,11 @@ def test_drop_widget_state():
 
 def test_scratch_progress_restores_the_environment(monkeypatch):
     monkeypatch.setenv(PROGRESS_ENV, "/mine/progress.json")
-    with pipelines.scratch_progress() as path:
+    with scratch_progress() as path:
         assert os.environ[PROGRESS_ENV] == str(path) != "/mine/progress.json"
     assert os.environ[PROGRESS_ENV] == "/mine/progress.json"
     monkeypatch.delenv(PROGRESS_ENV)
-    with pytest.raises(RuntimeError), pipelines.scratch_progress():
+    with pytest.raises(RuntimeError), scratch_progress():
         raise RuntimeError("a notebook failed")
     assert PROGRESS_ENV not in os.environ
 

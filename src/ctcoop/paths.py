@@ -7,7 +7,12 @@ JupyterHub deployments and Binder can point them elsewhere without code changes.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+__all__ = ["DATA_ENV", "PROGRESS_ENV", "data_dir", "progress_file", "repo_root", "scratch_progress"]
 
 DATA_ENV = "CTCOOP_DATA"
 PROGRESS_ENV = "CTCOOP_PROGRESS"
@@ -46,3 +51,23 @@ def progress_file() -> Path:
     if os.environ.get(PROGRESS_ENV):
         return Path(os.environ[PROGRESS_ENV])
     return Path.home() / ".ctcoop" / "progress.json"
+
+
+@contextmanager
+def scratch_progress() -> Iterator[Path]:
+    """Point ``$CTCOOP_PROGRESS`` at a throw-away file for a while, then put it back.
+
+    For tools that run course notebooks (recording, benchmarks): kernels
+    inherit the environment, so the notebooks never touch the author's own
+    progress, and the rest of the process sees the variable as it was.
+    """
+    before = os.environ.get(PROGRESS_ENV)
+    with tempfile.TemporaryDirectory(prefix="ctcoop-scratch-") as folder:
+        os.environ[PROGRESS_ENV] = str(Path(folder) / "progress.json")
+        try:
+            yield Path(os.environ[PROGRESS_ENV])
+        finally:
+            if before is None:
+                os.environ.pop(PROGRESS_ENV, None)
+            else:
+                os.environ[PROGRESS_ENV] = before

@@ -68,6 +68,19 @@ def totp(
     ``for_time`` is a Unix time in seconds, passed in by the caller (never read from the
     clock here), so results are reproducible. Authenticator apps use 6 digits; the RFC's
     test vectors use 8, hence the default.
+
+    RFC 6238's test vectors (Appendix B) for T = 59 s, one per hash; the seeds are
+    the ASCII digits "1234567890" repeated to 20, 32 and 64 bytes:
+
+    >>> seed = b"1234567890" * 7
+    >>> totp(seed[:20], 59)
+    '94287082'
+    >>> totp(seed[:32], 59, algorithm="sha256")
+    '46119246'
+    >>> totp(seed[:64], 59, algorithm="sha512")
+    '90693936'
+    >>> totp(seed[:20], 1111111109)
+    '07081804'
     """
     return hotp(secret, time_step(for_time, step), digits=digits, algorithm=algorithm)
 

@@ -11,10 +11,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from nbformat import NotebookNode
@@ -38,7 +35,7 @@ from ctcoop.authoring.steps import (
     strip_code_solutions,
     strip_markdown_solutions,
 )
-from ctcoop.paths import PROGRESS_ENV
+from ctcoop.paths import scratch_progress
 
 __all__ = [
     "AFTER_RUN",
@@ -51,7 +48,6 @@ __all__ = [
     "generate",
     "key_checks",
     "record",
-    "scratch_progress",
     "stale_exercises",
 ]
 
@@ -176,26 +172,6 @@ def _executed(root: Path, only: Sequence[Path] | None = None) -> list[Path]:
         for folder in ("notebooks", "solutions")
         for path in sorted((root / folder).glob("[0-9][0-9]_*.ipynb"))
     ]
-
-
-@contextmanager
-def scratch_progress() -> Iterator[Path]:
-    """Point ``$CTCOOP_PROGRESS`` at a throw-away file, and put it back afterwards.
-
-    Kernels inherit the environment, so a recorded notebook never touches the
-    author's own progress; restoring it keeps the rest of the process (a test
-    session, say) as it was.
-    """
-    before = os.environ.get(PROGRESS_ENV)
-    with tempfile.TemporaryDirectory(prefix="ctcoop-record-") as folder:
-        os.environ[PROGRESS_ENV] = str(Path(folder) / "progress.json")
-        try:
-            yield Path(os.environ[PROGRESS_ENV])
-        finally:
-            if before is None:
-                os.environ.pop(PROGRESS_ENV, None)
-            else:
-                os.environ[PROGRESS_ENV] = before
 
 
 def _run(notebook: NotebookNode, folder: Path, timeout: int) -> NotebookNode:
