@@ -92,3 +92,14 @@ def test_exercise_notebooks_do_not_contain_answers():
         for cell in notebook_io.read(path).cells:
             if cell.cell_type == "code":
                 assert ".submit(" not in cell.source, f"{path.name} submits an answer"
+
+
+def test_command_line_takes_options_before_the_notebooks(tmp_path: Path, capsys):
+    (tmp_path / "solutions").mkdir()
+    for name in ("01_x.ipynb", "02_y.ipynb"):
+        notebook_io.write(solution_notebook(), tmp_path / "solutions" / name)
+    only = str(tmp_path / "solutions" / "02_y.ipynb")
+    assert authoring.main(["generate", "--root", str(tmp_path), only]) == 0
+    assert capsys.readouterr().out == "wrote exercises/02_y.ipynb\n"
+    assert authoring.main(["check", "--root", str(tmp_path)]) == 1
+    assert "exercises/01_x.ipynb is out of date" in capsys.readouterr().err

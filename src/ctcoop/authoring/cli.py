@@ -71,7 +71,7 @@ def _check(root: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; exit status 0 if all is well, 1 if a check fails, 2 on an error."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_intermixed_args(argv)
     root, only = args.root.resolve(), args.notebooks
     try:
         if args.command == "record":
