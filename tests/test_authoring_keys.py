@@ -115,7 +115,9 @@ def test_every_bank_key_agrees_with_the_solutions_notebooks():
 
 def test_keys_command(capsys):
     assert main(["keys"]) == 0
-    assert "ok       02.three-evils" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ok       02.three-evils" in out
+    assert "unchecked 00.hint-cost: no solutions notebook answers it" in out
 
 
 def test_generate_fails_naming_the_exercise_whose_key_disagrees(tmp_path: Path, capsys):

@@ -49,6 +49,9 @@ def _keys(root: Path, only: list[Path]) -> int:
     checks = pipelines.key_checks(root, only)
     for check in checks:
         print(check.describe())
+    if not only:
+        for exercise_id in pipelines.unchecked_keys(checks):
+            print(f"unchecked {exercise_id}: no solutions notebook answers it")
     wrong = [check for check in checks if not check.agrees]
     if wrong:
         print(

@@ -41,7 +41,7 @@ __all__ = [
     "AFTER_RUN",
     "GENERATE",
     "apply",
-    "bank_keys",
+    "bank_definitions",
     "exercise_notebook",
     "expected_exercises",
     "format_notebooks",
@@ -49,6 +49,7 @@ __all__ = [
     "key_checks",
     "record",
     "stale_exercises",
+    "unchecked_keys",
 ]
 
 GENERATE: tuple[Step, ...] = (
@@ -95,7 +96,7 @@ def _solutions(root: Path, only: Sequence[Path] | None = None) -> list[Path]:
     return sorted((root / "solutions").glob("[0-9][0-9]_*.ipynb"))
 
 
-def bank_keys() -> dict[str, object]:
+def bank_definitions() -> dict[str, object]:
     """Every exercise definition in the bank, by id."""
     from ctcoop import bank
 
@@ -104,11 +105,21 @@ def bank_keys() -> dict[str, object]:
 
 def key_checks(root: Path, only: Sequence[Path] | None = None) -> list[KeyCheck]:
     """Every literal answer in the solutions notebooks checked against the bank's key."""
-    definitions = bank_keys()
+    definitions = bank_definitions()
     return [
         check
         for path in _solutions(root, only)
         for check in check_keys(notebook_io.read(path), path.name, definitions)
+    ]
+
+
+def unchecked_keys(checks: list[KeyCheck]) -> list[str]:
+    """Ids of the bank's keyed exercises that no check covers (in-lesson exercises, say)."""
+    checked = {check.answer.exercise_id for check in checks}
+    return [
+        exercise_id
+        for exercise_id, definition in bank_definitions().items()
+        if hasattr(definition, "key") and exercise_id not in checked
     ]
 
 
@@ -123,7 +134,7 @@ def _require_agreeing_keys(checks: list[KeyCheck]) -> None:
 
 def expected_exercises(root: Path, only: Sequence[Path] | None = None) -> dict[Path, str]:
     """Map each exercise file path to the text it should have."""
-    definitions = bank_keys()
+    definitions = bank_definitions()
     result = {}
     for path in _solutions(root, only):
         solution = notebook_io.read(path)
