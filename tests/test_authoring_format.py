@@ -74,3 +74,9 @@ def test_format_rerenders_without_running_and_changes_no_content(tmp_path: Path)
     assert notebook_io.read(formatted) == old_style, "content changed"
     assert formatted.read_text(encoding="utf-8") == notebook_io.render(old_style)
     assert format_notebooks(tmp_path) == [], "formatting twice must change nothing"
+
+
+@pytest.mark.parametrize("path", COURSE_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_course_notebook_is_stored_as_jupyterlab_saves_it(path: Path):
+    text = path.read_text(encoding="utf-8")
+    assert text == notebook_io.render(notebook_io.read(path)), "run `ctcoop-author format`"
