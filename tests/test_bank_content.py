@@ -7,7 +7,8 @@ Checked over every lesson in the bank, from the definitions themselves:
   the longest must not score full marks); a tie for longest counts as longest;
 - every "Check the source" exercise offers exactly the four verdicts that
   lesson 00 teaches, and nothing else;
-- a first hint never contains the text of a correct option.
+- a first hint never contains the text of a correct option;
+- INSTRUCTORS.md solves every "Check the source" exercise with its right verdict.
 
 The correct options are recovered from the stored keys with
 ``ctcoop.exercises.keys.find_answer``, as the exercises themselves do.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,7 @@ from ctcoop.exercises.keys import find_answer
 
 VERDICTS = ("accurate", "misleading", "inaccurate", "unverifiable")
 VERDICT_TITLE = "Check the source"
+GUIDE = Path(__file__).resolve().parents[1] / "INSTRUCTORS.md"
 
 
 def correct_options(exercise: MultipleChoice | MultiSelect) -> set[str]:
@@ -97,6 +100,15 @@ def test_first_hint_does_not_give_the_answer(exercise) -> None:
     first = exercise.hints[0]
     leaked = [name for name in answers if contains_phrase(first, exercise.options[name].text)]
     assert not leaked, f"{exercise.id}: the first hint contains the answer {leaked}"
+
+
+@pytest.mark.parametrize("exercise", VERDICT_EXERCISES, ids=lambda e: e.id)
+def test_instructors_guide_gives_the_right_verdict(exercise) -> None:
+    """The first bold word after the exercise's id in the guide is its verdict."""
+    found = re.search(rf"`{re.escape(exercise.id)}`[^*]*\*\*(\w+)\*\*", GUIDE.read_text())
+    assert found, f"INSTRUCTORS.md does not solve {exercise.id}"
+    (answer,) = correct_options(exercise)
+    assert found.group(1).lower() == exercise.options[answer].text.strip().lower()
 
 
 def test_the_helpers_can_fail() -> None:
