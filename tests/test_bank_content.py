@@ -8,7 +8,8 @@ Checked over every lesson in the bank, from the definitions themselves:
 - every "Check the source" exercise offers exactly the four verdicts that
   lesson 00 teaches, and nothing else;
 - a first hint never contains the text of a correct option;
-- INSTRUCTORS.md solves every "Check the source" exercise with its right verdict.
+- INSTRUCTORS.md solves every "Check the source" exercise with its right verdict;
+- no prompt or hint assumes a later lesson is done (learners work in order).
 
 The correct options are recovered from the stored keys with
 ``ctcoop.exercises.keys.find_answer``, as the exercises themselves do.
@@ -109,6 +110,16 @@ def test_instructors_guide_gives_the_right_verdict(exercise) -> None:
     assert found, f"INSTRUCTORS.md does not solve {exercise.id}"
     (answer,) = correct_options(exercise)
     assert found.group(1).lower() == exercise.options[answer].text.strip().lower()
+
+
+@pytest.mark.parametrize("exercise", bank.all_exercises(), ids=lambda e: e.id)
+def test_no_prompt_or_hint_assumes_a_later_lesson(exercise) -> None:
+    later = [
+        text for text in (exercise.prompt, *exercise.hints)
+        for number in re.findall(r"\blesson (\d{1,2})\b", text, flags=re.IGNORECASE)
+        if int(number) > exercise.lesson
+    ]
+    assert not later, f"{exercise.id} refers to a later lesson: {later}"
 
 
 def test_the_helpers_can_fail() -> None:
