@@ -30,7 +30,7 @@ def _jihadist_conflicts() -> pd.DataFrame:
     return conflicts[conflicts["jihadist_actor"].fillna(False)]
 
 
-def helper_states() -> int:
+def _helper_states() -> int:
     """Distinct states listed on the government side (side a) as secondary parties."""
     from ctcoop.data import load
 
@@ -40,11 +40,11 @@ def helper_states() -> int:
     return int(helpers["iso3"].nunique())
 
 
-def conflicts_per_year() -> pd.Series:
+def _conflicts_per_year() -> pd.Series:
     return _jihadist_conflicts().groupby("year").size()
 
 
-def war_years_337() -> list[int]:
+def _war_years_337() -> list[int]:
     rows = _jihadist_conflicts()
     rows = rows[(rows["conflict_id"] == 337) & (rows["intensity_level"] == 2)]
     return sorted(int(year) for year in rows["year"])
@@ -56,40 +56,40 @@ EXERCISES = [
         title="Check the source: was Al-Shabaab dismantled?",
         prompt=(
             'The article says: "The dismantling of the Somali-based Al-Shabaab network '
-            'exemplifies successful transnational efforts." What do the UCDP data on conflict '
-            "337 (Somalia's government against Al-Shabaab) show?"
+            'exemplifies successful transnational efforts." Weigh it against UCDP\'s record of '
+            "conflict 337 (Somalia's government against Al-Shabaab) above. Your verdict?"
         ),
         options={
             "a": Option(
-                "The conflict stops in the data in 2011, when Al-Shabaab left Mogadishu.",
-                why="No. Al-Shabaab was pushed out of Mogadishu in 2011, but the conflict "
-                "has a row in every later year of the data: at least 25 battle-related deaths "
-                "in each of them.",
+                "accurate",
+                why="No. Nothing in the data looks like a network taken apart: the conflict "
+                "has a row in every year from 2008 to the latest year of the data, most of "
+                "them at war intensity.",
             ),
             "b": Option(
-                "The conflict has a row in every year up to the latest year of the data, and "
-                "most of those years are at war intensity (1,000 or more battle-related "
-                "deaths).",
-                why="Yes: the group was weakened in places, not dismantled.",
+                "misleading",
+                why="Not quite. Misleading is for a claim that is true in part. Al-Shabaab "
+                "did lose Mogadishu in 2011, but it was not dismantled in any part: the "
+                "conflict never stopped.",
             ),
             "c": Option(
-                "The data show the conflict ending after the joint operations of the US, "
-                "Kenya and Somalia.",
-                why="No. There is no final year in sight: the conflict is active in the "
-                "latest year of the data.",
+                "inaccurate",
+                why="Yes. The conflict has a row in every year up to the latest year of the "
+                "data, nearly all at war intensity (1,000 or more battle-related deaths): the "
+                "group was weakened in places, not dismantled.",
             ),
             "d": Option(
-                "The data cannot say anything about this: they contain no fatality counts.",
-                why="Not quite. The data hold no exact counts, but a conflict-year exists only "
-                "when there were at least 25 battle-related deaths, and the intensity level "
-                "tells 25-999 apart from 1,000 or more. That is enough to see the conflict "
-                "went on.",
+                "unverifiable",
+                why="No. The claim can be checked, and the data check it: a conflict-year "
+                "exists only when there were at least 25 battle-related deaths, and intensity "
+                "level 2 means 1,000 or more. That is enough to see that the fighting went on.",
             ),
         },
-        key="70bfec8fc20ae3d38a47db62984fcd1ee9646149a0b23cd09762a41f48889c53",
+        key="3df4558bc2955849753d11b42d995fd0ef2728e1667ed3882f0254d1e5de7add",
         hints=[
-            "Look at the years of conflict 337 in the table above, and at the last one.",
-            "`intensity_level` 2 means war intensity. Count how often it appears after 2008.",
+            "Look at the years of conflict 337 in the chart above, and at the last one.",
+            "`intensity_level` 2 means war intensity. Count how often it appears after 2008, "
+            "and ask whether a dismantled group could fight at that level.",
         ],
         explanation=(
             "The course's fact-check rates the claim inaccurate. Al-Shabaab lost Mogadishu in "
@@ -104,37 +104,39 @@ EXERCISES = [
         title="Check the source: who fought alongside Somalia?",
         prompt=(
             'The article says: "US, Kenyan, and Somali forces executed joint operations '
-            'targeting leadership and logistics hubs." Which statement matches the evidence?'
+            'targeting leadership and logistics hubs." Weigh it against the states UCDP lists '
+            "on Somalia's side and the record of the African Union missions. Your verdict?"
         ),
         options={
             "a": Option(
-                "Only the US and Kenya ever sent forces to support Somalia's government.",
-                why="No. UCDP's `side_a_2nd` lists more states, most of them African states "
-                "whose troops served in the African Union missions.",
+                "accurate",
+                why="Not quite. US, Kenyan and Somali forces did fight Al-Shabaab, but the "
+                "claim names three states and leaves out the African Union missions and the "
+                "other African states that UCDP lists on Somalia's side.",
             ),
             "b": Option(
-                "No foreign state took part in the fighting: cooperation was limited to "
-                "information sharing.",
-                why="No. UCDP lists foreign states as secondary warring parties on Somalia's "
-                "side, which means they supported the government with troops.",
+                "misleading",
+                why="Yes: true in part, but it leaves a false picture. Cooperation was wider "
+                "and mainly African Union-led (AMISOM, then ATMIS, then AUSSOM), and Kenya "
+                "first went in on its own, in October 2011 (Operation Linda Nchi), joining "
+                "AMISOM in 2012.",
             ),
             "c": Option(
-                "There was military cooperation, but it was wider and mainly African "
-                "Union-led (AMISOM, then ATMIS, then AUSSOM); UCDP lists several African states "
-                "and the USA on Somalia's side.",
-                why="Yes: the article names three states and leaves out the African Union "
-                "missions that carried most of the effort.",
+                "inaccurate",
+                why="Too strong. The states named did fight Al-Shabaab: UCDP lists Kenya and "
+                "the USA on Somalia's side. What is wrong is the picture the claim leaves, not "
+                "each fact in it.",
             ),
             "d": Option(
-                "Kenya's troops were part of the African Union mission from the start of "
-                "their operation.",
-                why="No. Kenya went into southern Somalia on its own initiative in October "
-                "2011 (Operation Linda Nchi) and folded its forces into AMISOM in 2012.",
+                "unverifiable",
+                why="No. UCDP's secondary parties for conflict 337 and the record of the "
+                "African Union missions let you check it, as this section does.",
             ),
         },
-        key="efb9697fc8781997f0f0fb1d2459cb21d42a62a951ef01d64262ea9bc2640dfe",
+        key="be7162c707ff94a368e0b3f5b5e07a51df8cc4d78ab4deffb8f1532ed61ad61b",
         hints=[
-            "Read the list of states on Somalia's side in the table above. Is it three states?",
+            "Compare the states on Somalia's side in the table above with the three the claim "
+            "names.",
             "Which regional organisation ran the missions in Somalia from 2007?",
         ],
         explanation=(
@@ -187,16 +189,19 @@ EXERCISES = [
         id="01.helper-states",
         title="How many states helped?",
         prompt=(
-            "How many different states appear in `ucdp_secondary_parties` on side `a` (the "
-            "government side) in a conflict-year where `jihadist_actor` is True?"
+            "How many different states appear in `secondary` on side `a` (the government side) "
+            "in a conflict-year of `jihadist` (the rows of `conflicts` where `jihadist_actor` "
+            "is True)?"
         ),
-        expected=helper_states,
+        expected=_helper_states,
         tolerance=0,
         unit="states",
         hints=[
-            "Keep the conflict-years with `jihadist_actor` True, then merge them with the "
-            "secondary parties on `conflict_id` and `year`.",
-            "Filter `side == 'a'` and count distinct `iso3` with `.nunique()`.",
+            "Only the conflict-years in `jihadist` count: bring the two tables together on "
+            "the columns that identify a conflict-year.",
+            "Keep `secondary[secondary['side'] == 'a']`, merge it with "
+            "`jihadist[['conflict_id', 'year']]` on both columns, and count distinct `iso3` "
+            "with `.nunique()`.",
         ],
         explanation=(
             "A large share of the world's states have sent troops to help another government "
@@ -209,13 +214,13 @@ EXERCISES = [
         id="01.conflicts-per-year",
         title="Conflict-years per year (code)",
         prompt=(
-            "Make `result`: a Series indexed by `year`, with the number of rows of "
-            "`ucdp_conflicts` per year where `jihadist_actor` is True."
+            "Make `result`: a Series indexed by `year`, with the number of rows of `jihadist` "
+            "(the conflict-years where `jihadist_actor` is True) in each year."
         ),
-        expected=conflicts_per_year,
+        expected=_conflicts_per_year,
         hints=[
-            "Filter first: `conflicts[conflicts['jihadist_actor']]`.",
-            "Then `.groupby('year').size()`.",
+            "One row is one conflict in one year, so count the rows that fall in each year.",
+            "Group `jihadist` by `year` and count the rows of each group with `.size()`.",
         ],
         explanation=(
             "One row is one conflict in one year, so this counts active conflicts per year. "
@@ -228,13 +233,14 @@ EXERCISES = [
         title="Conflict 337 at war intensity (code)",
         prompt=(
             "Make `result`: a list of the years (integers) in which conflict 337 is at war "
-            "intensity (`intensity_level` 2), among its rows where `jihadist_actor` is True."
+            "intensity (`intensity_level` 2), among the rows of `jihadist`."
         ),
-        expected=war_years_337,
+        expected=_war_years_337,
         hints=[
-            "Combine three conditions with `&`: `jihadist_actor`, `conflict_id == 337`, "
-            "`intensity_level == 2`.",
-            "Take the `year` column and turn it into a list: `.tolist()`.",
+            "Keep the rows of `jihadist` that belong to conflict 337 and are at war "
+            "intensity, then take their years.",
+            "Combine the two conditions with `&`, each in brackets, then take the `year` "
+            "column and turn it into a list with `.tolist()`.",
         ],
         explanation=(
             "Almost every year since 2008 is at war intensity, which is hard to square with "
@@ -263,7 +269,8 @@ EXERCISES = [
         },
         key="a75b27753eee658b9a6bb166b83154afe0eedaa203c1f1d740ebbfd5ccdaf728",
         hints=[
-            "Start with the bodies you met in lesson 02: INTERPOL, Europol, FATF.",
+            "Start with the bodies named in the lesson's table of strands: INTERPOL, Europol, "
+            "FATF.",
             "Only one of the examples is about soldiers; only one is a legal obligation.",
         ],
         explanation=(

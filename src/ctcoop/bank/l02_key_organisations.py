@@ -22,7 +22,7 @@ from ctcoop.exercises import (
 TITLE = "Key international organisations"
 
 
-def full_members(body: str) -> set[str]:
+def _full_members(body: str) -> set[str]:
     """ISO3 codes of the states that are full members of ``body``."""
     from ctcoop.data import load
 
@@ -31,11 +31,11 @@ def full_members(body: str) -> set[str]:
     return set(rows["iso3"].dropna())
 
 
-def un_states_outside_interpol() -> int:
-    return len(full_members("UN") - full_members("INTERPOL"))
+def _un_states_outside_interpol() -> int:
+    return len(_full_members("UN") - _full_members("INTERPOL"))
 
 
-def members_per_body() -> pd.Series:
+def _members_per_body() -> pd.Series:
     from ctcoop.data import load
 
     table = load("memberships")
@@ -43,8 +43,8 @@ def members_per_body() -> pd.Series:
     return members.groupby("body", observed=True).size().sort_values(ascending=False)
 
 
-def sco_members_in_fatf() -> pd.DataFrame:
-    both = sorted(full_members("SCO") & full_members("FATF"))
+def _sco_members_in_fatf() -> pd.DataFrame:
+    both = sorted(_full_members("SCO") & _full_members("FATF"))
     return pd.DataFrame({"iso3": both})
 
 
@@ -54,48 +54,53 @@ EXERCISES = [
         title="Check the source: what INTERPOL does",
         prompt=(
             "The article says INTERPOL enables agencies \"to share intelligence and conduct "
-            "joint operations across borders\". Which statement matches the evidence?"
+            "joint operations across borders\". Weigh the claim against the evidence in this "
+            "lesson (INTERPOL's Constitution, its tools, the tables above). Your verdict?"
         ),
         options={
             "a": Option(
-                "INTERPOL officers arrest suspects in member countries.",
-                why="No. INTERPOL has no officers of its own who make arrests; "
-                "national police do that.",
+                "accurate",
+                why="Not quite. The sharing half holds: INTERPOL's network, notices and "
+                "databases exist so that police can share information across borders. The "
+                "operations half does not: INTERPOL coordinates operations that national "
+                "police carry out, and has no officers of its own who make arrests.",
             ),
             "b": Option(
-                "INTERPOL links national police (the I-24/7 network, notices, databases) "
-                "and coordinates operations that national police carry out.",
-                why="Yes: it connects and coordinates; national police act.",
+                "misleading",
+                why="Yes. Information sharing is right; \"conduct joint operations\" gives "
+                "INTERPOL a power it lacks. It connects and coordinates; national police act.",
             ),
             "c": Option(
-                "INTERPOL may act in any case its members ask for, political or military ones "
-                "included.",
-                why="No. Article 3 of INTERPOL's Constitution forbids \"any intervention or "
-                "activities of a political, military, religious or racial character\".",
+                "inaccurate",
+                why="Too strong. Half of the claim is true: sharing police information across "
+                "borders is what INTERPOL's tools are for. A claim that is partly true but "
+                "leaves a false impression is misleading, not inaccurate.",
             ),
             "d": Option(
-                "INTERPOL has handled terrorism cases ever since it was founded in 1923.",
-                why="No. INTERPOL may take up terrorism cases only since a 1984 General "
-                "Assembly resolution (AGN/53/RES/7).",
+                "unverifiable",
+                why="No. The claim can be checked against INTERPOL's Constitution and its own "
+                "description of its tools, and this lesson checks it.",
             ),
         },
         key="1c8df8155ac6b6281d6d1753ee0e6a621579487badddc983eed463369c5dbd6b",
         hints=[
+            "Split the claim in two, the sharing and the operations, and check each half on "
+            "its own.",
             "Ask who carries out an arrest in, say, Spain: an international official or the "
             "Spanish police?",
-            "INTERPOL's own tools are communication tools: a police network, notices and "
-            "databases.",
         ],
         explanation=(
-            "The article's verdict is \"misleading\": INTERPOL shares information and "
-            "coordinates, but it does not conduct operations itself and has no executive "
-            "powers. Source: INTERPOL, Neutrality (Article 3 of the Constitution), and the "
-            "course's fact-check notes, claim 3."
+            "Misleading: INTERPOL shares information and coordinates, but it does not conduct "
+            "operations itself and has no executive powers. Article 3 of its Constitution "
+            "also bars it from matters of a political, military, religious or racial "
+            "character, and it may take up terrorism cases only since a 1984 General Assembly "
+            "resolution (AGN/53/RES/7). Sources: INTERPOL, Neutrality (Article 3 of the "
+            "Constitution); the course's fact-check notes, claim 3."
         ),
     ),
     MultipleChoice(
         id="02.fatf-enforcement",
-        title="Check the source: how FATF makes countries act",
+        title="What the evidence adds: how FATF makes countries act",
         prompt=(
             "The article says FATF promotes efforts against terrorist financing \"through "
             "regulatory standards and enforcement guidelines\". What does the evidence add?"
@@ -112,12 +117,12 @@ EXERCISES = [
                 "of 2001, for example). FATF is a task force of member jurisdictions.",
             ),
             "c": Option(
-                "FATF has no enforcement powers: it sets standards (the 40 Recommendations), "
-                "peer-reviews countries and publishes lists of jurisdictions with weaknesses.",
+                "FATF cannot enforce: it sets standards, reviews countries and publishes lists.",
                 why="Yes: standards, peer review and public lists are its tools.",
             ),
             "d": Option(
-                "FATF was created by the UN General Assembly after 11 September 2001.",
+                "FATF was created by the UN General Assembly after the attacks of 11 September "
+                "2001, to fight the financing of terrorism.",
                 why="No. The G7 set FATF up at its 1989 Paris summit, against money "
                 "laundering; terrorist financing was added in October 2001.",
             ),
@@ -242,7 +247,7 @@ EXERCISES = [
             "How many UN member states are not members of INTERPOL? Use the `memberships` "
             "table."
         ),
-        expected=un_states_outside_interpol,
+        expected=_un_states_outside_interpol,
         tolerance=0,
         unit="states",
         hints=[
@@ -252,22 +257,24 @@ EXERCISES = [
         ],
         explanation=(
             "Two UN members, North Korea and Tuvalu, are not in INTERPOL's list. INTERPOL's "
-            "196 members also include territories and entities that are not UN member states."
+            "members are countries, and not only UN member states: the list also holds "
+            "Palestine, Vatican City, and Aruba, Curaçao and Sint Maarten, Caribbean parts of "
+            "the Kingdom of the Netherlands."
         ),
     ),
     CodeExercise(
         id="02.members-per-body",
         title="Members per body",
         prompt=(
-            "Make `result`: a Series with one value per body in the `memberships` table, the "
-            "number of rows whose `status` is \"member\", largest first."
+            "Make `result`: a Series with one value per body in `memberships`, the number of "
+            "rows whose `status` is \"member\", largest first."
         ),
-        expected=members_per_body,
+        expected=_members_per_body,
         check_order=False,
         hints=[
-            "Filter first: `m[m['status'] == 'member']`.",
-            "Then `.groupby('body', observed=True).size()` and "
-            "`.sort_values(ascending=False)`.",
+            "Keep only the rows whose `status` is \"member\" before you count anything.",
+            "`memberships[memberships['status'] == 'member']`, then "
+            "`.groupby('body', observed=True).size()` and `.sort_values(ascending=False)`.",
         ],
         explanation=(
             "The UN and INTERPOL are near-universal; FATF, the SCO and the GCTF are clubs of "
@@ -281,7 +288,7 @@ EXERCISES = [
             "Make `result`: a DataFrame with one column, `iso3`, listing the states that are "
             "full members (status \"member\") of both the SCO and FATF, sorted alphabetically."
         ),
-        expected=sco_members_in_fatf,
+        expected=_sco_members_in_fatf,
         check_order=True,
         hints=[
             "Build a set of ISO3 codes for each body, then intersect them with `&`.",
