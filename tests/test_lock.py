@@ -54,4 +54,5 @@ def test_binder_installs_the_runtime_lock_on_the_locked_python():
     assert "-r ../requirements/runtime.txt" in (ROOT / "binder/requirements.txt").read_text()
     assert (ROOT / "binder/runtime.txt").read_text().strip() == f"python-{PYTHON}"
     assert "pip install --no-deps -e ." in (ROOT / "binder/postBuild").read_text()
-    assert re.search(rf"^  - python={re.escape(PYTHON)}$", (ROOT / "environment.yml").read_text(), re.M)
+    conda = (ROOT / "environment.yml").read_text()
+    assert re.search(rf"^  - python={re.escape(PYTHON)}$", conda, re.M)
