@@ -17,7 +17,7 @@ import pytest
 
 from ctcoop import bank
 from ctcoop.paths import repo_root
-from ctcoop.site import build, pages, table_of_contents
+from ctcoop.site import binder_url, build, pages, settings, sync_links, table_of_contents
 
 ROOT = repo_root()
 pytestmark = pytest.mark.site
@@ -131,10 +131,16 @@ def test_internal_links_resolve(site: Path):
 
 
 def test_launch_buttons_come_from_the_one_setting(site: Path):
-    config = (ROOT / "site" / "_config.yml").read_text()
-    repository = re.search(r'^  url: "(https://github.com/[^"]+)"', config, re.M)[1]
+    slug = settings(ROOT)["repository"].removeprefix("https://github.com/")
     lesson = (site / "notebooks" / "01_why_cooperate.html").read_text(encoding="utf-8")
-    assert "mybinder.org/v2/gh/" + repository.removeprefix("https://github.com/") in lesson
+    assert f"mybinder.org/v2/gh/{slug}" in lesson
+
+
+def test_every_binder_and_hub_link_follows_the_one_setting():
+    assert sync_links(ROOT, write=False) == [], "run ./course site --links"
+    readme = (ROOT / "README.md").read_text()
+    for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert binder_url(settings(ROOT), f"notebooks/{notebook.name}") in readme, notebook.name
 
 
 @pytest.mark.browser

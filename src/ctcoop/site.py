@@ -12,18 +12,78 @@ course's repository and hub.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from ctcoop.paths import repo_root
 
-__all__ = ["CONFIG", "pages", "table_of_contents", "build", "main"]
+__all__ = [
+    "CONFIG",
+    "binder_url",
+    "build",
+    "main",
+    "nbgitpuller_url",
+    "pages",
+    "settings",
+    "sync_links",
+    "table_of_contents",
+]
 
 CONFIG = Path("site") / "_config.yml"
 OUTPUT = Path("build") / "site"
+LINKED_DOCS = ("README.md", "INSTRUCTORS.md")
+_BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^/\s)]+/[^/\s)]+/[^?\s)]+\?urlpath=lab/tree/")
+_PULLER = re.compile(r"https://\S+?/hub/user-redirect/git-pull\?repo=[^&\s]+&urlpath=lab/tree/[^/\s]+/")
+
+
+def settings(root: Path) -> dict[str, str]:
+    """The course's repository, branch and hub, from ``site/_config.yml``."""
+    import yaml
+
+    config = yaml.safe_load((root / CONFIG).read_text())
+    return {
+        "repository": config["repository"]["url"].rstrip("/"),
+        "branch": config["repository"].get("branch", "main"),
+        "hub": (config["launch_buttons"].get("jupyterhub_url") or "").rstrip("/"),
+    }
+
+
+def binder_url(config: dict[str, str], notebook: str = "") -> str:
+    """Binder's link that opens ``notebook`` (a path in the repository) in JupyterLab."""
+    slug = config["repository"].removeprefix("https://github.com/")
+    return f"https://mybinder.org/v2/gh/{slug}/{config['branch']}?urlpath=lab/tree/{notebook}"
+
+
+def nbgitpuller_url(config: dict[str, str], notebook: str = "") -> str:
+    """The hub link that clones (or updates) the course and opens ``notebook``."""
+    hub = config["hub"] or "https://YOUR-HUB.example.org"
+    folder = config["repository"].rsplit("/", 1)[-1]
+    return (f"{hub}/hub/user-redirect/git-pull?repo={quote(config['repository'], safe='')}"
+            f"&urlpath=lab/tree/{folder}/{notebook}")
+
+
+def sync_links(root: Path, write: bool = True) -> list[str]:
+    """Make every Binder and nbgitpuller link in the guides follow the settings.
+
+    Returns the guides that were (or, with ``write=False``, would be) changed.
+    """
+    config = settings(root)
+    changed = []
+    for name in LINKED_DOCS:
+        path = root / name
+        text = path.read_text()
+        new = _BINDER.sub(binder_url(config), text)
+        new = _PULLER.sub(nbgitpuller_url(config), new)
+        if new != text:
+            changed.append(name)
+            if write:
+                path.write_text(new)
+    return changed
 
 
 def pages(root: Path) -> dict[str, list[str]]:
@@ -65,11 +125,18 @@ def build(root: Path, output: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``ctcoop-site [--output DIR]``."""
+    """Command line: ``ctcoop-site [--output DIR]`` or ``ctcoop-site --links``."""
     parser = argparse.ArgumentParser(prog="ctcoop-site", description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=None, help=f"default: {OUTPUT}")
+    parser.add_argument("--links", action="store_true",
+                        help=f"rewrite the Binder and hub links in {', '.join(LINKED_DOCS)} "
+                             f"from {CONFIG}, then stop")
     args = parser.parse_args(argv)
     root = repo_root()
+    if args.links:
+        for name in sync_links(root):
+            print(f"updated the links in {name}")
+        return 0
     try:
         html = build(root, args.output or root / OUTPUT)
     except subprocess.CalledProcessError:
