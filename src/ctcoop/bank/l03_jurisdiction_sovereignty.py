@@ -5,10 +5,12 @@ claims 1, 14 and 15; the texts of the Hague Convention (1970), the Financing
 Convention (1999) and Security Council resolutions 1373 (2001), 1730 (2006)
 and 1904 (2009); the tables `ct_instruments`, `unsc_resolutions` and
 `unsc_vetoes` in `data/` (see `data/README.md`). Numeric and code answers are
-computed from `data/` when checked.
+computed from `data/` when checked, by the private helpers below.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -30,14 +32,24 @@ def _load(name: str) -> pd.DataFrame:
     return load(name)
 
 
-def hague_growth() -> int:
-    """Parties to the Hague Convention 1970: latest reported count minus the 2001 count."""
-    table = _load("ct_instruments").set_index("short_name")
-    row = table.loc["Hague Convention 1970"]
-    return int(row["parties_reported"] - row["parties_2001"])
+_ICAO_COUNT = re.compile(r"ICAO status list.* gives (\d+) parties")
 
 
-def unanimous_share() -> pd.Series:
+def _hague_growth() -> int:
+    """Parties to the Hague Convention 1970: ICAO's count (quoted in `notes`) minus 2001's.
+
+    ICAO's status list is preferred to the Wikipedia mirror behind
+    `parties_reported` (the lesson shows both); the count is read from the
+    row's `notes`, where the compilers quote it.
+    """
+    row = _load("ct_instruments").set_index("short_name").loc["Hague Convention 1970"]
+    found = _ICAO_COUNT.search(str(row["notes"]))
+    if found is None:
+        raise ValueError("the Hague row's notes no longer quote ICAO's status list")
+    return int(found.group(1)) - int(row["parties_2001"])
+
+
+def _unanimous_share() -> pd.Series:
     """Share of resolutions adopted unanimously, 1946-2022: all and terrorism-related."""
     table = _load("unsc_resolutions")
     dhl = table[table["part"] == "dhl_1946_2022"]
@@ -49,13 +61,13 @@ def unanimous_share() -> pd.Series:
     )
 
 
-def vetoes_per_decade() -> pd.Series:
+def _vetoes_per_decade() -> pd.Series:
     """Vetoed drafts per decade (1940 = 1940-1949)."""
     table = _load("unsc_vetoes")
     return table.groupby(table["year"] // 10 * 10).size()
 
 
-def slowest_instruments() -> pd.DataFrame:
+def _slowest_instruments() -> pd.DataFrame:
     """Instruments that took more than 7 years to enter into force, longest first."""
     table = _load("ct_instruments")
     slow = table[table["years_to_entry_into_force"] > 7]
@@ -78,27 +90,32 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate as written: signing the Convention binds a state to all its "
-                "obligations.",
-                why="No. Signing alone does not bind a state to a treaty's obligations; a state "
-                "is bound once it ratifies or accedes and the treaty is in force for it.",
-            ),
-            "b": Option(
-                "Accurate in substance but loosely worded: the Convention binds its states "
-                "parties (those that ratified or acceded), not states that only signed.",
-                why="Yes: the obligations fall on states parties.",
-            ),
-            "c": Option(
-                "Inaccurate: the Convention obliges no one, because General Assembly "
-                "resolutions are not binding.",
+                "Inaccurate: the Convention obliges no one, because the General Assembly adopted "
+                "it and General Assembly resolutions are not binding.",
                 why="No. The General Assembly adopted the text (resolution 54/109), but the "
                 "Convention itself is a treaty; since it entered into force on 10 April 2002 "
                 "it binds every state that has become a party.",
             ),
+            "b": Option(
+                "Accurate, if loosely worded: the obligations are real, but they bind the "
+                "states parties, not states that only signed.",
+                why="Yes: the obligations fall on states parties, those that ratified or "
+                "acceded.",
+            ),
+            "c": Option(
+                "Misleading: the article invents obligations, since the Convention only "
+                "recommends measures and leaves each state free to ignore them.",
+                why="No. Parties must criminalise terrorist financing, freeze and seize funds, "
+                "and may not use bank secrecy to refuse cooperation: these are obligations, "
+                "not recommendations. The one loose word, \"signatory\", does not give a false "
+                "picture of what the Convention requires.",
+            ),
             "d": Option(
-                "Inaccurate: the Convention has never entered into force.",
-                why="No. It entered into force on 10 April 2002; the `ct_instruments` table "
-                "has the date.",
+                "Unverifiable: neither the text of the Convention nor the list of its parties "
+                "is published, so nobody can check who is bound.",
+                why="No. The text is public (UN Audiovisual Library of International Law), and "
+                "the UN Secretary-General, its depositary, publishes its status in the UN "
+                "Treaty Collection (chapter XVIII-11).",
             ),
         },
         key="aa4c3591636e515875e1e713241b48aaa0b44b22ac1a5229e8796f0990bfad5b",
@@ -126,30 +143,29 @@ EXERCISES = [
         options={
             "a": Option(
                 "Inaccurate: Security Council resolutions cannot require states to change "
-                "their laws.",
-                why="No. Resolution 1373 (2001), adopted under Chapter VII, requires every "
-                "state to criminalise the financing of terrorism, among other measures; UN "
+                "their laws; only treaties can.",
+                why="No. Resolution 1373 (2001), adopted under Chapter VII, decides that every "
+                "state shall criminalise the financing of terrorism, among other measures; UN "
                 "members agreed in the Charter (Article 25) to carry out the Council's "
                 "decisions.",
             ),
             "b": Option(
-                "Accurate, and harmonisation is complete: since 2001 every state defines "
-                "terrorism in the same way.",
+                "Misleading: \"promote\" understates it, because resolution 1373 gave every "
+                "state one shared definition of terrorism that all national laws now use.",
                 why="No. Resolution 1373 does not define terrorism, and national definitions "
                 "still differ widely; human-rights bodies criticise some as too broad.",
             ),
             "c": Option(
-                "Unverifiable: nobody can check what a resolution requires.",
+                "Unverifiable: nobody outside the Security Council can check what a "
+                "resolution requires or what states did about it.",
                 why="No. The text of resolution 1373 is public, and states report on what "
                 "they did to the Counter-Terrorism Committee.",
             ),
             "d": Option(
-                "Accurate: resolution 1373 requires every state to criminalise terrorist "
-                "financing and support and to report to the Counter-Terrorism Committee, and "
-                "regional pacts such as the SCO's Shanghai Convention (2001) set common rules "
-                "for their members; national laws still differ, for example in how they "
-                "define terrorism.",
-                why="Yes: the claim is accurate, if incomplete.",
+                "Accurate: 1373 obliges every state to criminalise terrorist financing, and "
+                "regional pacts set shared rules, though national laws still differ.",
+                why="Yes: the claim is accurate, if incomplete. Regional pacts include the "
+                "SCO's Shanghai Convention (2001).",
             ),
         },
         key="5d5c544349363e4ad51ebeb135067e36f398771ab937535773bceaf163151102",
@@ -160,9 +176,10 @@ EXERCISES = [
             "(a definition).",
         ],
         explanation=(
-            "The fact-check rates the claim accurate. 1373 binds all states and created the "
-            "Counter-Terrorism Committee to follow up; regional pacts do the same for their "
-            "members. The article leaves out the criticism: without a shared definition, "
+            "The fact-check rates the claim accurate. 1373 binds all states (its paragraphs 1 "
+            "and 2 begin \"Decides\"), created the Counter-Terrorism Committee to follow up "
+            "and \"calls upon\" states to report to it; regional pacts set common rules for "
+            "their members. The article leaves out the criticism: without a shared definition, "
             "national laws vary, and some are broad enough to worry human-rights bodies. "
             "Sources: resolution 1373 (2001); the course's fact-check notes, claims 1 and 15."
         ),
@@ -177,7 +194,8 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Extradite every suspect that another state asks for.",
+                "Extradite every suspect that another state asks for, whatever the suspect's "
+                "nationality and whatever the charge.",
                 why="No. The state may keep the person and submit the case to its own "
                 "prosecutors instead; what it may not do is neither.",
             ),
@@ -188,12 +206,13 @@ EXERCISES = [
                 "acquittal.",
             ),
             "c": Option(
-                "If an alleged offender is found on its territory, either extradite the person "
-                "or submit the case to its own authorities for prosecution.",
+                "Either extradite an alleged offender found on its territory, or submit the "
+                "case to its own prosecutors.",
                 why="Yes: hand over or judge, one or the other.",
             ),
             "d": Option(
-                "Leave prosecution to the state where the act took place.",
+                "Leave prosecution to the state where the act took place, and hand the "
+                "suspect over to that state whenever it asks.",
                 why="No. The conventions oblige each party to give its courts jurisdiction "
                 "even when the act happened abroad, if the alleged offender is on its territory "
                 "and it does not extradite.",
@@ -201,9 +220,9 @@ EXERCISES = [
         },
         key="0686c88ffde7c553662f69ef2602647d3a6c1007aed8ae8f825d0060a70a2f33",
         hints=[
-            "The Latin means \"either hand over or judge\".",
-            "The obligation leaves the state a choice between two things, and rules out a third: "
-            "doing nothing.",
+            "The obligation leaves the state a choice between two things, and rules out a third.",
+            "The Latin means \"either hand over or judge\"; \"judge\" here means passing the "
+            "case to the prosecutors, who decide under their normal rules.",
         ],
         explanation=(
             "The principle closes safe havens without forcing any state to hand someone over: "
@@ -296,22 +315,24 @@ EXERCISES = [
         id="03.hague-growth",
         title="The Hague Convention, then and now",
         prompt=(
-            "The Hague Convention 1970 is the only instrument in `ct_instruments` with both a "
-            "2001 count (`parties_2001`) and a later count (`parties_reported`). How many more "
-            "parties does the later count report?"
+            "The Hague Convention 1970 is the only instrument in `instruments` with a 2001 "
+            "count (`parties_2001`) and a later one. Its `parties_reported` comes from a "
+            "Wikipedia mirror; its `notes` quote the status list kept by ICAO. Using ICAO's "
+            "count, how many more parties does the Convention have than in 2001?"
         ),
-        expected=hague_growth,
+        expected=_hague_growth,
         tolerance=0,
         unit="parties",
         hints=[
-            "Select the row: `instruments.set_index('short_name').loc['Hague Convention 1970']`.",
-            "Subtract: `row['parties_reported'] - row['parties_2001']`.",
+            "Print the Hague row's `notes` and find ICAO's count in the text.",
+            "Subtract `parties_2001` from ICAO's count, not from `parties_reported`.",
         ],
         explanation=(
-            "A small rise: the Convention was already near-universal in 2001. Remember that "
-            "the later count comes from a source of a different kind and date "
-            "(`parties_as_of`); an ICAO status list quoted in the notes gives a slightly "
-            "different figure."
+            "A small rise: the Convention was already near-universal in 2001. The mirror's "
+            "count (`parties_reported`, dated 2025) would give two more; ICAO's status list is "
+            "the better source, but the copy the compilers saw is undated. Before quoting a "
+            "count, check the current list of ICAO or of the depositaries (the governments of "
+            "the Russian Federation, the United Kingdom and the United States)."
         ),
     ),
     CodeExercise(
@@ -320,22 +341,29 @@ EXERCISES = [
         prompt=(
             "Make `result`: a Series with two values, labelled \"all\" and "
             "\"terrorism-related\": the share of resolutions adopted unanimously, among all "
-            "resolutions and among the terrorism-related ones. Use only the rows whose `part` "
-            "is \"dhl_1946_2022\", and take the mean of the `unanimous` column (pandas skips "
-            "the few empty cells)."
+            "resolutions and among the terrorism-related ones. Use only the rows of "
+            "`resolutions` whose `part` is \"dhl_1946_2022\", and take the mean of the "
+            "`unanimous` column (pandas skips the few empty cells)."
         ),
-        expected=unanimous_share,
+        expected=_unanimous_share,
         rtol=1e-6,
         hints=[
-            "Filter first: `dhl = resolutions[resolutions['part'] == 'dhl_1946_2022']`.",
+            "Two means of the same column: one over every row of the `dhl_1946_2022` part, one "
+            "over its terrorism-related rows.",
+            "`dhl = resolutions[resolutions['part'] == 'dhl_1946_2022']`; then "
             "`dhl['unanimous'].mean()` is the first value; for the second, filter with "
             "`dhl['terrorism_related']` first. Build the Series with "
             "`pd.Series({'all': ..., 'terrorism-related': ...})`.",
         ],
         explanation=(
-            "Terrorism-related resolutions were adopted unanimously more often than resolutions "
-            "in general. The 2022-2025 rows are left out because that part lists only "
-            "terrorism-related resolutions: mixing them in would bias \"all\"."
+            "Overall, terrorism-related resolutions were adopted unanimously more often than "
+            "resolutions in general. But that is mostly a composition effect: most of them "
+            "date from the 2000s onwards, when nearly every resolution was unanimous. Compared "
+            "with resolutions of the same decade (lesson 03, section 5), the difference "
+            "vanishes before 2010, where they were if anything less often unanimous; only "
+            "since 2010 are they more often unanimous. The 2022-2025 rows are left out because "
+            "that part lists only terrorism-related resolutions: mixing them in would bias "
+            "\"all\"."
         ),
     ),
     CodeExercise(
@@ -345,7 +373,7 @@ EXERCISES = [
             "Make `result`: a Series counting the vetoed drafts in `vetoes` per decade, "
             "labelled by the decade's first year (1940, 1950, …, 2020)."
         ),
-        expected=vetoes_per_decade,
+        expected=_vetoes_per_decade,
         hints=[
             "The decade of a year is `year // 10 * 10`.",
             "`vetoes.groupby(vetoes['year'] // 10 * 10).size()`.",
@@ -364,10 +392,11 @@ EXERCISES = [
             "`years_to_entry_into_force`, one row for each instrument that took more than 7 "
             "years to enter into force, longest first, with a plain 0, 1, 2, … index."
         ),
-        expected=slowest_instruments,
+        expected=_slowest_instruments,
         hints=[
-            "Filter: `instruments[instruments['years_to_entry_into_force'] > 7]`.",
-            "Keep two columns with double brackets, then `.sort_values(..., ascending=False)` "
+            "Three steps: keep the slow rows, keep two columns, sort from the longest wait.",
+            "Filter with `instruments[instruments['years_to_entry_into_force'] > 7]`, keep two "
+            "columns with double brackets, then `.sort_values(..., ascending=False)` "
             "and `.reset_index(drop=True)`.",
         ],
         explanation=(
