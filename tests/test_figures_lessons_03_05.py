@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from ctcoop import load
+from ctcoop import load, load_world_map
 from ctcoop.figures import l03_jurisdiction_sovereignty as l03
+from ctcoop.figures import l04_interests_and_laws as l04
 
 
 @pytest.fixture(autouse=True)
@@ -77,3 +78,39 @@ def test_unanimity_and_veto_captions_quote_the_tables():
     fig, caption = l03.vetoes_by_subject(by_topic, vetoes)
     assert isinstance(fig, Figure)
     assert f"Stacked bars of {len(vetoes)} vetoed drafts" in caption
+
+
+def _grey_counts() -> tuple[pd.DataFrame, pd.DataFrame]:
+    lists = load("fatf_lists")
+    schedule = load("fatf_plenary_coverage")["plenary_date"].sort_values()
+    counts = lists.groupby(["plenary_date", "list"], observed=True).size().unstack("list")
+    return lists, counts.reindex(schedule)
+
+
+def test_list_sizes_caption_counts_the_missing_plenaries():
+    lists, counts = _grey_counts()
+    fig, caption = l04.list_sizes(counts, lists)
+    assert isinstance(fig, Figure)
+    assert f"{int(counts['grey'].isna().sum())} for the grey list" in caption
+    assert f"to {int(counts['grey'].max())} " in caption
+
+
+def test_grey_spells_and_map_captions_quote_their_counts():
+    lists, counts = _grey_counts()
+    spells = pd.DataFrame({
+        "first_listed": [counts.index[0], counts.index[10]],
+        "last_listed": [counts.index[5], counts.index[-1]],
+        "dating": ["exactly dated", "still running (censored)"],
+    })
+    fig, caption = l04.grey_spells(spells, counts)
+    assert isinstance(fig, Figure)
+    assert "each of the 2 grey-list spells" in caption
+    assert "1 are still running" in caption
+
+    world = load_world_map()
+    group = pd.Series({"FRA": "grey list only", "MLT": "both lists"})
+    names = pd.Series({"FRA": "France", "MLT": "Malta"})
+    fig, caption = l04.listed_map(world, group, names, ["MLT"])
+    assert isinstance(fig, Figure)
+    assert "1 drawn in orange" in caption
+    assert "do not appear: Malta" in caption
