@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from ctcoop import load, load_world_map
 from ctcoop.figures import l03_jurisdiction_sovereignty as l03
 from ctcoop.figures import l04_interests_and_laws as l04
+from ctcoop.figures import l05_intelligence_security as l05
 
 
 @pytest.fixture(autouse=True)
@@ -114,3 +115,12 @@ def test_grey_spells_and_map_captions_quote_their_counts():
     assert isinstance(fig, Figure)
     assert "1 drawn in orange" in caption
     assert "do not appear: Malta" in caption
+
+
+def test_listings_per_year_caption_sums_the_bars():
+    per_year = pd.DataFrame({"individual": [3, 0, 5], "entity": [1, 0, 2]},
+                            index=[2001, 2002, 2003])
+    fig, caption = l05.listings_per_year(per_year, "Test")
+    assert isinstance(fig, Figure)
+    assert "the 11 current entries of the Test regime (8 individuals" in caption
+    assert "Years with no entry still listed: 2002." in caption
