@@ -90,35 +90,41 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: the Convention obliges no one, because the General Assembly adopted "
-                "it and General Assembly resolutions are not binding.",
-                why="No. The General Assembly adopted the text (resolution 54/109), but the "
-                "Convention itself is a treaty; since it entered into force on 10 April 2002 "
-                "it binds every state that has become a party.",
+                "accurate",
+                why=(
+                    "Yes, if loosely worded. The obligations are real (criminalise terrorist "
+                    "financing, freeze and seize funds, no refusals on grounds of bank "
+                    "secrecy), but they bind the states parties, those that ratified or "
+                    "acceded, not states that only signed."
+                ),
             ),
             "b": Option(
-                "Accurate, if loosely worded: the obligations are real, but they bind the "
-                "states parties, not states that only signed.",
-                why="Yes: the obligations fall on states parties, those that ratified or "
-                "acceded.",
+                "misleading",
+                why=(
+                    "Not quite. \"Signatory\" is the wrong word, but it does not give a false "
+                    "picture of what the Convention requires: its obligations are real and bind "
+                    "every state that has joined. The course's fact-check rates the claim "
+                    "accurate, with a note on the wording."
+                ),
             ),
             "c": Option(
-                "Misleading: the article invents obligations, since the Convention only "
-                "recommends measures and leaves each state free to ignore them.",
-                why="No. Parties must criminalise terrorist financing, freeze and seize funds, "
-                "and may not use bank secrecy to refuse cooperation: these are obligations, "
-                "not recommendations. The one loose word, \"signatory\", does not give a false "
-                "picture of what the Convention requires.",
+                "inaccurate",
+                why=(
+                    "No. The General Assembly adopted the text (resolution 54/109), but the "
+                    "Convention itself is a treaty; since it entered into force on 10 April "
+                    "2002 it binds every state that has become a party."
+                ),
             ),
             "d": Option(
-                "Unverifiable: neither the text of the Convention nor the list of its parties "
-                "is published, so nobody can check who is bound.",
-                why="No. The text is public (UN Audiovisual Library of International Law), and "
-                "the UN Secretary-General, its depositary, publishes its status in the UN "
-                "Treaty Collection (chapter XVIII-11).",
+                "unverifiable",
+                why=(
+                    "No. The text is public (UN Audiovisual Library of International Law), and "
+                    "the UN Secretary-General, its depositary, publishes its status in the UN "
+                    "Treaty Collection (chapter XVIII-11)."
+                ),
             ),
         },
-        key="aa4c3591636e515875e1e713241b48aaa0b44b22ac1a5229e8796f0990bfad5b",
+        key="0cfddf215e62956c4f64e5908fb0a8d26f8cf08b77ed755e566c3ed77ca2d137",
         hints=[
             "Look at one word in the claim: \"signatory\". Is a state that signs the same as a "
             "state that ratifies?",
@@ -142,33 +148,41 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: Security Council resolutions cannot require states to change "
-                "their laws; only treaties can.",
-                why="No. Resolution 1373 (2001), adopted under Chapter VII, decides that every "
-                "state shall criminalise the financing of terrorism, among other measures; UN "
-                "members agreed in the Charter (Article 25) to carry out the Council's "
-                "decisions.",
+                "accurate",
+                why=(
+                    "Yes, if incomplete. Resolution 1373 decides that every state shall "
+                    "criminalise terrorist financing, and regional pacts such as the SCO's "
+                    "Shanghai Convention (2001) set shared rules for their members; national "
+                    "laws still differ, for example in how they define terrorism."
+                ),
             ),
             "b": Option(
-                "Misleading: \"promote\" understates it, because resolution 1373 gave every "
-                "state one shared definition of terrorism that all national laws now use.",
-                why="No. Resolution 1373 does not define terrorism, and national definitions "
-                "still differ widely; human-rights bodies criticise some as too broad.",
+                "misleading",
+                why=(
+                    "Not quite. \"Promote\" is a modest word and it fits: resolution 1373 pushes "
+                    "every state's law the same way without making laws identical. It does not "
+                    "define terrorism, and national definitions still differ, but the claim "
+                    "never said they were the same."
+                ),
             ),
             "c": Option(
-                "Unverifiable: nobody outside the Security Council can check what a "
-                "resolution requires or what states did about it.",
-                why="No. The text of resolution 1373 is public, and states report on what "
-                "they did to the Counter-Terrorism Committee.",
+                "inaccurate",
+                why=(
+                    "No. Resolution 1373 (2001), adopted under Chapter VII, decides that every "
+                    "state shall criminalise the financing of terrorism, among other measures; "
+                    "UN members agreed in the Charter (Article 25) to carry out the Council's "
+                    "decisions."
+                ),
             ),
             "d": Option(
-                "Accurate: 1373 obliges every state to criminalise terrorist financing, and "
-                "regional pacts set shared rules, though national laws still differ.",
-                why="Yes: the claim is accurate, if incomplete. Regional pacts include the "
-                "SCO's Shanghai Convention (2001).",
+                "unverifiable",
+                why=(
+                    "No. The text of resolution 1373 is public, and states report on what they "
+                    "did to the Counter-Terrorism Committee."
+                ),
             ),
         },
-        key="5d5c544349363e4ad51ebeb135067e36f398771ab937535773bceaf163151102",
+        key="0303ae3fde5b24677b068793e959de13f3806685b64caa5d7b5cf070f2aaa4ad",
         hints=[
             "\"Promote harmonization\" is a modest claim: it says the rules push laws towards "
             "each other, not that they make them identical.",

@@ -70,33 +70,40 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: the 40 Recommendations are a treaty that replaces national laws, "
-                "so legal systems no longer differ and cannot get in the way.",
-                why="No. The Recommendations are standards, not a treaty; each jurisdiction "
-                "writes its own laws to meet them, so laws still differ.",
+                "accurate",
+                why=(
+                    "Not on this evidence. The claim is plausible, but the article gives no "
+                    "evidence for it, and the lists record FATF's judgement of national rules, "
+                    "not how much cooperation was hindered. Nothing in the lesson shows that "
+                    "cooperation actually failed."
+                ),
             ),
             "b": Option(
-                "Accurate, and proved by the data: every grey-listed jurisdiction is one that "
-                "refused to cooperate against terrorism.",
-                why="No. Grey-listing means FATF found strategic deficiencies in a "
-                "jurisdiction's anti-money-laundering and counter-terrorist-financing regime "
-                "and the jurisdiction works with FATF to fix them. A list is not a record of "
-                "refusals to cooperate.",
+                "misleading",
+                why=(
+                    "No. Misleading is for a claim that is true in part but leaves a false "
+                    "picture; here nothing has been shown either way, and the lists cannot say "
+                    "whether national interests decided anything."
+                ),
             ),
             "c": Option(
-                "Unverifiable here: plausible, but the article offers no evidence, and the lists "
-                "judge national rules, not lost cooperation.",
-                why="Yes: the claim is reasonable, but neither the article nor these data "
-                "measure how much cooperation was hindered.",
+                "inaccurate",
+                why=(
+                    "No. Nothing contradicts the claim: one set of FATF standards has to be "
+                    "written into many different national laws, and those laws still differ. "
+                    "Being unproven is not the same as being wrong."
+                ),
             ),
             "d": Option(
-                "Misleading: FATF's own members are never listed, which shows that the lists "
-                "follow national interests rather than differences in law.",
-                why="No. The data show FATF members on the grey list (section 7 of the "
-                "lesson), and whether interests play a part cannot be read off a list.",
+                "unverifiable",
+                why=(
+                    "Yes, on the evidence of this lesson: plausible, but the article gives no "
+                    "evidence, and the FATF lists measure assessed gaps in national rules, not "
+                    "lost cooperation."
+                ),
             ),
         },
-        key="4c92735b82a5015a0c94214332b47f7b918b5fa3341e94394afc548592892ab1",
+        key="f5f2c71c57b01da5b3f5c0dc2d0b799a60d5e9ee8635ce89fd49ab93c982736d",
         hints=[
             "Ask what the FATF lists actually record: a judgement about a jurisdiction's "
             "rules, or a count of refused requests?",
@@ -113,7 +120,7 @@ EXERCISES = [
     ),
     MultipleChoice(
         id="04.pakistan-dates",
-        title="Check a list fact: Pakistan's grey-listing",
+        title="Check the source: Pakistan's grey-listing",
         prompt=(
             "A news summary says: \"Pakistan was put on FATF's grey list in June 2018 and "
             'taken off it in October 2022." Check it against `changes` (the '
@@ -121,30 +128,38 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: the data show Pakistan was taken off the grey list in June 2022, "
-                "four months before the date in the summary.",
-                why="No. June 2022 is the last plenary at which Pakistan was still on the "
-                "list; the removal shows at the next plenary, in October 2022.",
+                "accurate",
+                why=(
+                    "Yes. The data record the addition at the June 2018 plenary and the removal "
+                    "at the October 2022 plenary, and both rows have gap_in_between == False, "
+                    "so both dates are exact."
+                ),
             ),
             "b": Option(
-                "Accurate: the data date both changes exactly, to June 2018 and October 2022.",
-                why="Yes: both rows have gap_in_between == False, so no uncovered plenary lies "
-                "between them and the plenary before.",
+                "misleading",
+                why=(
+                    "No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 rows "
+                    "are all on the grey list, and the dates match. Nothing in the summary "
+                    "leaves a false picture."
+                ),
             ),
             "c": Option(
-                "Unverifiable: the grey list has gaps in the data, so no grey-list date can be "
-                "checked against it.",
-                why="No. The gaps in the grey list are in 2010-2014. Both of these changes have "
-                "gap_in_between == False, so they are exactly dated.",
+                "inaccurate",
+                why=(
+                    "No. June 2022 is the last plenary at which Pakistan was still on the list; "
+                    "the removal shows at the next plenary, in October 2022, as the summary "
+                    "says."
+                ),
             ),
             "d": Option(
-                "Misleading: in 2018-2022 Pakistan was on the black list, not the grey list, so "
-                "the summary names the wrong list.",
-                why="No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 "
-                "rows are all on the grey list.",
+                "unverifiable",
+                why=(
+                    "No. The gaps in the grey list are in 2010-2014. Both of these changes have "
+                    "gap_in_between == False, so they are exactly dated and can be checked."
+                ),
             ),
         },
-        key="7da96883be941cbf2dacfeab2a35be42c77e65d8523c4885761e340007c42f6b",
+        key="f0de2a34f510530af3b8224aeeea1b8a43054fe63ba1fe8d8ad9b5e9c111365d",
         hints=[
             "Filter `changes` on `iso3 == 'PAK'` and `list == 'grey'`.",
             "Look at `plenary_date`, `change` and `gap_in_between` of the 2018 and 2022 rows.",

@@ -51,33 +51,40 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: these three practices are exactly what the counter-terrorism "
-                "cooperation agreements between partner services require of them.",
-                why="No. The article names no agreement at all, so nothing in it shows what "
-                "any agreement requires. The practices may well be used, but the text gives "
-                "no way to check.",
+                "accurate",
+                why=(
+                    "Not quite. The practices are sound, but the article names no agreement, "
+                    "network or evidence, so nothing in it shows that they are what "
+                    "counter-terrorism cooperation actually relies on. There is nothing to "
+                    "check it against."
+                ),
             ),
             "b": Option(
-                "Inaccurate: encryption and multi-factor authentication play no part in the "
-                "way partner services share intelligence with each other.",
-                why="No. These are standard information-security practices; nothing suggests "
-                "they are wrong. The problem is that the claim is generic and unsupported, "
-                "not that it is false.",
+                "misleading",
+                why=(
+                    "No. The article makes no claim that overstates a fact (it does not say, "
+                    "for example, that these practices stopped particular leaks); it only lists "
+                    "practices. Judge the claim it makes, not one it does not make."
+                ),
             ),
             "c": Option(
-                "Unverifiable: sound but generic security advice, with no mechanism, agreement "
-                "or evidence specific to counter-terrorism cooperation.",
-                why="Yes: it is general advice, true of any organisation, and the article "
-                "cites nothing that could be checked.",
+                "inaccurate",
+                why=(
+                    "No. These are standard information-security practices, and nothing "
+                    "suggests they play no part in sharing intelligence. The problem is that "
+                    "the claim is generic and unsupported, not that it is false."
+                ),
             ),
             "d": Option(
-                "Misleading: the article says these practices stopped particular leaks, which "
-                "overstates what they can do.",
-                why="No. The article makes no claim about particular leaks; it only lists "
-                "practices. Judge the claim it makes, not one it does not make.",
+                "unverifiable",
+                why=(
+                    "Yes: sound but generic information-security advice, true of any "
+                    "organisation, with no mechanism, agreement or evidence specific to "
+                    "counter-terrorism cooperation that could be checked."
+                ),
             ),
         },
-        key="102fdabf46a672d25dfadd1f791a94e5e6b410e8bcba45d2c4e6dd940429421f",
+        key="95189e040219a493b2b7042ca8d3cf4d05fb619f25ae98e920dd2c29851b58b3",
         hints=[
             "Ask: could you check this claim? Against what source, which agreement, which "
             "network?",
@@ -203,6 +210,55 @@ EXERCISES = [
             "and drops names, birth dates, addresses and aliases. The reference number is kept "
             "as a key for checking each row against the official list; since the public list "
             "prints it next to each name, the table is pseudonymised, not anonymised."
+        ),
+    ),
+    MultipleChoice(
+        id="05.pseudonymous",
+        title="Anonymous or pseudonymous?",
+        prompt=(
+            "The course's `sanctions` table has no names, but it keeps each entry's "
+            "`reference_number`, and the public UN list prints that number next to each "
+            "listed person's name. Which describes the table's rows on individuals?"
+        ),
+        options={
+            "a": Option(
+                "Anonymous: no row names anyone, so no row can be traced back to a person.",
+                why="No. With the public list, each reference number leads straight back to a "
+                "named person; that is what anonymous data must rule out.",
+            ),
+            "b": Option(
+                "Pseudonymised: each row can be traced to a named person, with the public "
+                "list as the key.",
+                why="Yes: no name is stored, but the link to one is. Pseudonymised data are "
+                "still personal data.",
+            ),
+            "c": Option(
+                "Encrypted: the reference numbers are ciphertexts of the names, which only the "
+                "UN can decrypt.",
+                why="No. A reference number is a plain identifier that the UN assigns (letters "
+                "for the regime, i for an individual or e for an entity, and a number); nothing "
+                "is encrypted, and anyone can look it up.",
+            ),
+            "d": Option(
+                "Not personal data at all, because everything in the table is already "
+                "published in the UN's own list.",
+                why="No. Public information about a person is still personal data; being "
+                "published does not make it anonymous.",
+            ),
+        },
+        key="9822e59dca34a7baea58007a75fa54b66a139b62f45830cb63f4120cd9bf47e6",
+        hints=[
+            "Ask whether anyone could find out whom a row is about, and with what.",
+            "Data that can be linked back to a person with additional information are "
+            "pseudonymised; anonymous data cannot be linked back by any reasonable means.",
+        ],
+        explanation=(
+            "The table is pseudonymised (General Data Protection Regulation, Article 4(5)), "
+            "and pseudonymised data remain personal data (Recital 26). The course keeps the "
+            "reference numbers so that every row can be checked against the official list, "
+            "and says so; the lesson also shows that many individuals are the only one with "
+            "their regime, listing date and nationality, so dropping the numbers alone would "
+            "not make the table anonymous."
         ),
     ),
     Matching(
