@@ -209,7 +209,7 @@ EXERCISES = [
             "keeps reference number, individual/entity, regime, listing date and nationality, "
             "and drops names, birth dates, addresses and aliases. The reference number is kept "
             "as a key for checking each row against the official list; since the public list "
-            "prints it next to each name, the table is pseudonymised, not anonymised."
+            "prints it next to each name, the table is pseudonymous, not anonymous."
         ),
     ),
     MultipleChoice(
@@ -227,10 +227,10 @@ EXERCISES = [
                 "named person; that is what anonymous data must rule out.",
             ),
             "b": Option(
-                "Pseudonymised: each row can be traced to a named person, with the public "
+                "Pseudonymous: each row can be traced to a named person, with the public "
                 "list as the key.",
-                why="Yes: no name is stored, but the link to one is. Pseudonymised data are "
-                "still personal data.",
+                why="Yes: no name is stored, but the link to one is, so the rows are still "
+                "personal data.",
             ),
             "c": Option(
                 "Encrypted: the reference numbers are ciphertexts of the names, which only the "
@@ -250,13 +250,16 @@ EXERCISES = [
         hints=[
             "Ask whether anyone could find out whom a row is about, and with what.",
             "Data that can be linked back to a person with additional information are "
-            "pseudonymised; anonymous data cannot be linked back by any reasonable means.",
+            "pseudonymous; anonymous data cannot be linked back by any reasonable means.",
         ],
         explanation=(
-            "The table is pseudonymised (General Data Protection Regulation, Article 4(5)), "
-            "and pseudonymised data remain personal data (Recital 26). The course keeps the "
-            "reference numbers so that every row can be checked against the official list, "
-            "and says so; the lesson also shows that many individuals are the only one with "
+            "The table is pseudonymous: codes stand where the names were. The General Data "
+            "Protection Regulation is stricter: data count as pseudonymised only if the "
+            "information linking codes to people is kept separately and protected (Article "
+            "4(5)), and even then they remain personal data (Recital 26); here the UN publishes "
+            "the link, so the rows are personal data about identifiable people. The course "
+            "keeps the reference numbers so that every row can be checked against the official "
+            "list, and says so; the lesson also shows that many individuals are the only one with "
             "their regime, listing date and nationality, so dropping the numbers alone would "
             "not make the table anonymous."
         ),
