@@ -128,22 +128,6 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "accurate",
-                why=(
-                    "Yes. The data record the addition at the June 2018 plenary and the removal "
-                    "at the October 2022 plenary, and both rows have gap_in_between == False, "
-                    "so both dates are exact."
-                ),
-            ),
-            "b": Option(
-                "misleading",
-                why=(
-                    "No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 rows "
-                    "are all on the grey list, and the dates match. Nothing in the summary "
-                    "leaves a false picture."
-                ),
-            ),
-            "c": Option(
                 "inaccurate",
                 why=(
                     "No. June 2022 is the last plenary at which Pakistan was still on the list; "
@@ -151,15 +135,31 @@ EXERCISES = [
                     "says."
                 ),
             ),
-            "d": Option(
+            "b": Option(
+                "accurate",
+                why=(
+                    "Yes. The data record the addition at the June 2018 plenary and the removal "
+                    "at the October 2022 plenary, and both rows have gap_in_between == False, "
+                    "so both dates are exact."
+                ),
+            ),
+            "c": Option(
                 "unverifiable",
                 why=(
                     "No. The gaps in the grey list are in 2010-2014. Both of these changes have "
                     "gap_in_between == False, so they are exactly dated and can be checked."
                 ),
             ),
+            "d": Option(
+                "misleading",
+                why=(
+                    "No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 rows "
+                    "are all on the grey list, and the dates match. Nothing in the summary "
+                    "leaves a false picture."
+                ),
+            ),
         },
-        key="f0de2a34f510530af3b8224aeeea1b8a43054fe63ba1fe8d8ad9b5e9c111365d",
+        key="7da96883be941cbf2dacfeab2a35be42c77e65d8523c4885761e340007c42f6b",
         hints=[
             "Filter `changes` on `iso3 == 'PAK'` and `list == 'grey'`.",
             "Look at `plenary_date`, `change` and `gap_in_between` of the 2018 and 2022 rows.",
