@@ -380,6 +380,54 @@ EXERCISES = [
             "\"all\"."
         ),
     ),
+    MultipleChoice(
+        id="03.composition-effect",
+        title="Why the decade comparison changes the picture",
+        prompt=(
+            "Overall, terrorism-related resolutions were adopted unanimously more often than "
+            "resolutions in general. Compared with resolutions of their own decade, the "
+            "difference almost vanishes. What explains that?"
+        ),
+        options={
+            "a": Option(
+                "Most terrorism-related resolutions were adopted after 2000, in decades when "
+                "nearly every resolution of any kind was unanimous.",
+                why="Yes: a composition effect. The raw comparison mixes them with the divided "
+                "Council of the 1940s to 1980s, when they hardly existed.",
+            ),
+            "b": Option(
+                "The decade comparison leaves out the terrorism-related resolutions that were "
+                "not unanimous, which hides the votes that divided the Council.",
+                why="No. Both comparisons keep every resolution with a printed result; only the "
+                "few with none are skipped, in both.",
+            ),
+            "c": Option(
+                "The decade comparison counts each terrorism-related resolution twice, once on "
+                "its own and once among all resolutions, which cancels the gap out.",
+                why="No. Each resolution counts once in its decade's share, exactly as it counts "
+                "once among all resolutions in the overall comparison.",
+            ),
+            "d": Option(
+                "Before 2010 vetoes were counted as abstentions, so the earlier resolutions look "
+                "less unanimous than they really were.",
+                why="No. A vetoed draft is not a resolution at all: the resolutions table holds "
+                "adopted resolutions only, and vetoes are in a table of their own.",
+            ),
+        },
+        key="2a95c910f7d9cd9ba77eeee200295cc14589558b0c344b32047bfb555f77d996",
+        hints=[
+            "Look at when the terrorism-related resolutions were adopted, decade by decade.",
+            "Compare the unanimous share of all resolutions in the 1960s with that in the "
+            "2000s, and ask which of those decades most terrorism-related resolutions fall in.",
+        ],
+        explanation=(
+            "When two groups differ in make-up (here, in the decades they come from), a raw "
+            "comparison can show a difference that belongs to the make-up, not to the groups. "
+            "Holding the decade fixed, as lesson 03 does in section 5, removes it: before 2010 "
+            "terrorism-related resolutions were, if anything, less often unanimous than their "
+            "decade; only since 2010 have they been more often unanimous."
+        ),
+    ),
     CodeExercise(
         id="03.vetoes-per-decade",
         title="Vetoes per decade",
