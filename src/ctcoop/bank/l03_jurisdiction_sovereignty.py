@@ -5,10 +5,12 @@ claims 1, 14 and 15; the texts of the Hague Convention (1970), the Financing
 Convention (1999) and Security Council resolutions 1373 (2001), 1730 (2006)
 and 1904 (2009); the tables `ct_instruments`, `unsc_resolutions` and
 `unsc_vetoes` in `data/` (see `data/README.md`). Numeric and code answers are
-computed from `data/` when checked.
+computed from `data/` when checked, by the private helpers below.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -30,14 +32,24 @@ def _load(name: str) -> pd.DataFrame:
     return load(name)
 
 
-def hague_growth() -> int:
-    """Parties to the Hague Convention 1970: latest reported count minus the 2001 count."""
-    table = _load("ct_instruments").set_index("short_name")
-    row = table.loc["Hague Convention 1970"]
-    return int(row["parties_reported"] - row["parties_2001"])
+_ICAO_COUNT = re.compile(r"ICAO status list.* gives (\d+) parties")
 
 
-def unanimous_share() -> pd.Series:
+def _hague_growth() -> int:
+    """Parties to the Hague Convention 1970: ICAO's count (quoted in `notes`) minus 2001's.
+
+    ICAO's status list is preferred to the Wikipedia mirror behind
+    `parties_reported` (the lesson shows both); the count is read from the
+    row's `notes`, where the compilers quote it.
+    """
+    row = _load("ct_instruments").set_index("short_name").loc["Hague Convention 1970"]
+    found = _ICAO_COUNT.search(str(row["notes"]))
+    if found is None:
+        raise ValueError("the Hague row's notes no longer quote ICAO's status list")
+    return int(found.group(1)) - int(row["parties_2001"])
+
+
+def _unanimous_share() -> pd.Series:
     """Share of resolutions adopted unanimously, 1946-2022: all and terrorism-related."""
     table = _load("unsc_resolutions")
     dhl = table[table["part"] == "dhl_1946_2022"]
@@ -49,13 +61,13 @@ def unanimous_share() -> pd.Series:
     )
 
 
-def vetoes_per_decade() -> pd.Series:
+def _vetoes_per_decade() -> pd.Series:
     """Vetoed drafts per decade (1940 = 1940-1949)."""
     table = _load("unsc_vetoes")
     return table.groupby(table["year"] // 10 * 10).size()
 
 
-def slowest_instruments() -> pd.DataFrame:
+def _slowest_instruments() -> pd.DataFrame:
     """Instruments that took more than 7 years to enter into force, longest first."""
     table = _load("ct_instruments")
     slow = table[table["years_to_entry_into_force"] > 7]
@@ -78,30 +90,41 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate as written: signing the Convention binds a state to all its "
-                "obligations.",
-                why="No. Signing alone does not bind a state to a treaty's obligations; a state "
-                "is bound once it ratifies or accedes and the treaty is in force for it.",
+                "accurate",
+                why=(
+                    "Yes, if loosely worded. The obligations are real (criminalise terrorist "
+                    "financing, freeze and seize funds, no refusals on grounds of bank "
+                    "secrecy), but they bind the states parties, those that ratified or "
+                    "acceded, not states that only signed."
+                ),
             ),
             "b": Option(
-                "Accurate in substance but loosely worded: the Convention binds its states "
-                "parties (those that ratified or acceded), not states that only signed.",
-                why="Yes: the obligations fall on states parties.",
+                "misleading",
+                why=(
+                    "Not quite. \"Signatory\" is the wrong word, but it does not give a false "
+                    "picture of what the Convention requires: its obligations are real and bind "
+                    "every state that has joined. The course's fact-check rates the claim "
+                    "accurate, with a note on the wording."
+                ),
             ),
             "c": Option(
-                "Inaccurate: the Convention obliges no one, because General Assembly "
-                "resolutions are not binding.",
-                why="No. The General Assembly adopted the text (resolution 54/109), but the "
-                "Convention itself is a treaty; since it entered into force on 10 April 2002 "
-                "it binds every state that has become a party.",
+                "inaccurate",
+                why=(
+                    "No. The General Assembly adopted the text (resolution 54/109), but the "
+                    "Convention itself is a treaty; since it entered into force on 10 April "
+                    "2002 it binds every state that has become a party."
+                ),
             ),
             "d": Option(
-                "Inaccurate: the Convention has never entered into force.",
-                why="No. It entered into force on 10 April 2002; the `ct_instruments` table "
-                "has the date.",
+                "unverifiable",
+                why=(
+                    "No. The text is public (UN Audiovisual Library of International Law), and "
+                    "the UN Secretary-General, its depositary, publishes its status in the UN "
+                    "Treaty Collection (chapter XVIII-11)."
+                ),
             ),
         },
-        key="aa4c3591636e515875e1e713241b48aaa0b44b22ac1a5229e8796f0990bfad5b",
+        key="0cfddf215e62956c4f64e5908fb0a8d26f8cf08b77ed755e566c3ed77ca2d137",
         hints=[
             "Look at one word in the claim: \"signatory\". Is a state that signs the same as a "
             "state that ratifies?",
@@ -125,34 +148,41 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: Security Council resolutions cannot require states to change "
-                "their laws.",
-                why="No. Resolution 1373 (2001), adopted under Chapter VII, requires every "
-                "state to criminalise the financing of terrorism, among other measures; UN "
-                "members agreed in the Charter (Article 25) to carry out the Council's "
-                "decisions.",
+                "accurate",
+                why=(
+                    "Yes, if incomplete. Resolution 1373 decides that every state shall "
+                    "criminalise terrorist financing, and regional pacts such as the SCO's "
+                    "Shanghai Convention (2001) set shared rules for their members; national "
+                    "laws still differ, for example in how they define terrorism."
+                ),
             ),
             "b": Option(
-                "Accurate, and harmonisation is complete: since 2001 every state defines "
-                "terrorism in the same way.",
-                why="No. Resolution 1373 does not define terrorism, and national definitions "
-                "still differ widely; human-rights bodies criticise some as too broad.",
+                "misleading",
+                why=(
+                    "Not quite. \"Promote\" is a modest word and it fits: resolution 1373 pushes "
+                    "every state's law the same way without making laws identical. It does not "
+                    "define terrorism, and national definitions still differ, but the claim "
+                    "never said they were the same."
+                ),
             ),
             "c": Option(
-                "Unverifiable: nobody can check what a resolution requires.",
-                why="No. The text of resolution 1373 is public, and states report on what "
-                "they did to the Counter-Terrorism Committee.",
+                "inaccurate",
+                why=(
+                    "No. Resolution 1373 (2001), adopted under Chapter VII, decides that every "
+                    "state shall criminalise the financing of terrorism, among other measures; "
+                    "UN members agreed in the Charter (Article 25) to carry out the Council's "
+                    "decisions."
+                ),
             ),
             "d": Option(
-                "Accurate: resolution 1373 requires every state to criminalise terrorist "
-                "financing and support and to report to the Counter-Terrorism Committee, and "
-                "regional pacts such as the SCO's Shanghai Convention (2001) set common rules "
-                "for their members; national laws still differ, for example in how they "
-                "define terrorism.",
-                why="Yes: the claim is accurate, if incomplete.",
+                "unverifiable",
+                why=(
+                    "No. The text of resolution 1373 is public, and states report on what they "
+                    "did to the Counter-Terrorism Committee."
+                ),
             ),
         },
-        key="5d5c544349363e4ad51ebeb135067e36f398771ab937535773bceaf163151102",
+        key="0303ae3fde5b24677b068793e959de13f3806685b64caa5d7b5cf070f2aaa4ad",
         hints=[
             "\"Promote harmonization\" is a modest claim: it says the rules push laws towards "
             "each other, not that they make them identical.",
@@ -160,9 +190,10 @@ EXERCISES = [
             "(a definition).",
         ],
         explanation=(
-            "The fact-check rates the claim accurate. 1373 binds all states and created the "
-            "Counter-Terrorism Committee to follow up; regional pacts do the same for their "
-            "members. The article leaves out the criticism: without a shared definition, "
+            "The fact-check rates the claim accurate. 1373 binds all states (its paragraphs 1 "
+            "and 2 begin \"Decides\"), created the Counter-Terrorism Committee to follow up "
+            "and \"calls upon\" states to report to it; regional pacts set common rules for "
+            "their members. The article leaves out the criticism: without a shared definition, "
             "national laws vary, and some are broad enough to worry human-rights bodies. "
             "Sources: resolution 1373 (2001); the course's fact-check notes, claims 1 and 15."
         ),
@@ -177,7 +208,8 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Extradite every suspect that another state asks for.",
+                "Extradite every suspect that another state asks for, whatever the suspect's "
+                "nationality and whatever the charge.",
                 why="No. The state may keep the person and submit the case to its own "
                 "prosecutors instead; what it may not do is neither.",
             ),
@@ -188,12 +220,13 @@ EXERCISES = [
                 "acquittal.",
             ),
             "c": Option(
-                "If an alleged offender is found on its territory, either extradite the person "
-                "or submit the case to its own authorities for prosecution.",
+                "Either extradite an alleged offender found on its territory, or submit the "
+                "case to its own prosecutors.",
                 why="Yes: hand over or judge, one or the other.",
             ),
             "d": Option(
-                "Leave prosecution to the state where the act took place.",
+                "Leave prosecution to the state where the act took place, and hand the "
+                "suspect over to that state whenever it asks.",
                 why="No. The conventions oblige each party to give its courts jurisdiction "
                 "even when the act happened abroad, if the alleged offender is on its territory "
                 "and it does not extradite.",
@@ -201,9 +234,9 @@ EXERCISES = [
         },
         key="0686c88ffde7c553662f69ef2602647d3a6c1007aed8ae8f825d0060a70a2f33",
         hints=[
-            "The Latin means \"either hand over or judge\".",
-            "The obligation leaves the state a choice between two things, and rules out a third: "
-            "doing nothing.",
+            "The obligation leaves the state a choice between two things, and rules out a third.",
+            "The Latin means \"either hand over or judge\"; \"judge\" here means passing the "
+            "case to the prosecutors, who decide under their normal rules.",
         ],
         explanation=(
             "The principle closes safe havens without forcing any state to hand someone over: "
@@ -296,22 +329,24 @@ EXERCISES = [
         id="03.hague-growth",
         title="The Hague Convention, then and now",
         prompt=(
-            "The Hague Convention 1970 is the only instrument in `ct_instruments` with both a "
-            "2001 count (`parties_2001`) and a later count (`parties_reported`). How many more "
-            "parties does the later count report?"
+            "The Hague Convention 1970 is the only instrument in `instruments` with a 2001 "
+            "count (`parties_2001`) and a later one. Its `parties_reported` comes from a "
+            "Wikipedia mirror; its `notes` quote the status list kept by ICAO. Using ICAO's "
+            "count, how many more parties does the Convention have than in 2001?"
         ),
-        expected=hague_growth,
+        expected=_hague_growth,
         tolerance=0,
         unit="parties",
         hints=[
-            "Select the row: `instruments.set_index('short_name').loc['Hague Convention 1970']`.",
-            "Subtract: `row['parties_reported'] - row['parties_2001']`.",
+            "Print the Hague row's `notes` and find ICAO's count in the text.",
+            "Subtract `parties_2001` from ICAO's count, not from `parties_reported`.",
         ],
         explanation=(
-            "A small rise: the Convention was already near-universal in 2001. Remember that "
-            "the later count comes from a source of a different kind and date "
-            "(`parties_as_of`); an ICAO status list quoted in the notes gives a slightly "
-            "different figure."
+            "A small rise: the Convention was already near-universal in 2001. The mirror's "
+            "count (`parties_reported`, dated 2025) would give two more; ICAO's status list is "
+            "the better source, but the copy the compilers saw is undated. Before quoting a "
+            "count, check the current list of ICAO or of the depositaries (the governments of "
+            "the Russian Federation, the United Kingdom and the United States)."
         ),
     ),
     CodeExercise(
@@ -320,22 +355,77 @@ EXERCISES = [
         prompt=(
             "Make `result`: a Series with two values, labelled \"all\" and "
             "\"terrorism-related\": the share of resolutions adopted unanimously, among all "
-            "resolutions and among the terrorism-related ones. Use only the rows whose `part` "
-            "is \"dhl_1946_2022\", and take the mean of the `unanimous` column (pandas skips "
-            "the few empty cells)."
+            "resolutions and among the terrorism-related ones. Use only the rows of "
+            "`resolutions` whose `part` is \"dhl_1946_2022\", and take the mean of the "
+            "`unanimous` column (pandas skips the few empty cells)."
         ),
-        expected=unanimous_share,
+        expected=_unanimous_share,
         rtol=1e-6,
         hints=[
-            "Filter first: `dhl = resolutions[resolutions['part'] == 'dhl_1946_2022']`.",
+            "Two means of the same column: one over every row of the `dhl_1946_2022` part, one "
+            "over its terrorism-related rows.",
+            "`dhl = resolutions[resolutions['part'] == 'dhl_1946_2022']`; then "
             "`dhl['unanimous'].mean()` is the first value; for the second, filter with "
             "`dhl['terrorism_related']` first. Build the Series with "
             "`pd.Series({'all': ..., 'terrorism-related': ...})`.",
         ],
         explanation=(
-            "Terrorism-related resolutions were adopted unanimously more often than resolutions "
-            "in general. The 2022-2025 rows are left out because that part lists only "
-            "terrorism-related resolutions: mixing them in would bias \"all\"."
+            "Overall, terrorism-related resolutions were adopted unanimously more often than "
+            "resolutions in general. But that is mostly a composition effect: most of them "
+            "date from the 2000s onwards, when nearly every resolution was unanimous. Compared "
+            "with resolutions of the same decade (lesson 03, section 5), the difference "
+            "vanishes before 2010, where they were if anything less often unanimous; only "
+            "since 2010 are they more often unanimous. The 2022-2025 rows are left out because "
+            "that part lists only terrorism-related resolutions: mixing them in would bias "
+            "\"all\"."
+        ),
+    ),
+    MultipleChoice(
+        id="03.composition-effect",
+        title="Why the decade comparison changes the picture",
+        prompt=(
+            "Overall, terrorism-related resolutions were adopted unanimously more often than "
+            "resolutions in general. Compared with resolutions of their own decade, the "
+            "difference almost vanishes. What explains that?"
+        ),
+        options={
+            "a": Option(
+                "Most terrorism-related resolutions were adopted after 2000, in decades when "
+                "nearly every resolution of any kind was unanimous.",
+                why="Yes: a composition effect. The raw comparison mixes them with the divided "
+                "Council of the 1940s to 1980s, when they hardly existed.",
+            ),
+            "b": Option(
+                "The decade comparison leaves out the terrorism-related resolutions that were "
+                "not unanimous, which hides the votes that divided the Council.",
+                why="No. Both comparisons keep every resolution with a printed result; only the "
+                "few with none are skipped, in both.",
+            ),
+            "c": Option(
+                "The decade comparison counts each terrorism-related resolution twice, once on "
+                "its own and once among all resolutions, which cancels the gap out.",
+                why="No. Each resolution counts once in its decade's share, exactly as it counts "
+                "once among all resolutions in the overall comparison.",
+            ),
+            "d": Option(
+                "Before 2010 vetoes were counted as abstentions, so the earlier resolutions look "
+                "less unanimous than they really were.",
+                why="No. A vetoed draft is not a resolution at all: the resolutions table holds "
+                "adopted resolutions only, and vetoes are in a table of their own.",
+            ),
+        },
+        key="2a95c910f7d9cd9ba77eeee200295cc14589558b0c344b32047bfb555f77d996",
+        hints=[
+            "Look at when the terrorism-related resolutions were adopted, decade by decade.",
+            "Compare the unanimous share of all resolutions in the 1960s with that in the "
+            "2000s, and ask which of those decades most terrorism-related resolutions fall in.",
+        ],
+        explanation=(
+            "When two groups differ in make-up (here, in the decades they come from), a raw "
+            "comparison can show a difference that belongs to the make-up, not to the groups. "
+            "Holding the decade fixed, as lesson 03 does in section 5, removes it: before 2010 "
+            "terrorism-related resolutions were, if anything, less often unanimous than their "
+            "decade; only since 2010 have they been more often unanimous."
         ),
     ),
     CodeExercise(
@@ -345,7 +435,7 @@ EXERCISES = [
             "Make `result`: a Series counting the vetoed drafts in `vetoes` per decade, "
             "labelled by the decade's first year (1940, 1950, …, 2020)."
         ),
-        expected=vetoes_per_decade,
+        expected=_vetoes_per_decade,
         hints=[
             "The decade of a year is `year // 10 * 10`.",
             "`vetoes.groupby(vetoes['year'] // 10 * 10).size()`.",
@@ -364,10 +454,11 @@ EXERCISES = [
             "`years_to_entry_into_force`, one row for each instrument that took more than 7 "
             "years to enter into force, longest first, with a plain 0, 1, 2, … index."
         ),
-        expected=slowest_instruments,
+        expected=_slowest_instruments,
         hints=[
-            "Filter: `instruments[instruments['years_to_entry_into_force'] > 7]`.",
-            "Keep two columns with double brackets, then `.sort_values(..., ascending=False)` "
+            "Three steps: keep the slow rows, keep two columns, sort from the longest wait.",
+            "Filter with `instruments[instruments['years_to_entry_into_force'] > 7]`, keep two "
+            "columns with double brackets, then `.sort_values(..., ascending=False)` "
             "and `.reset_index(drop=True)`.",
         ],
         explanation=(

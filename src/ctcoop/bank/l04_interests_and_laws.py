@@ -1,9 +1,12 @@
 """Exercises of lesson 04, Differing national interests and legal systems.
 
 Facts behind the options and explanations: `shared/sources/factcheck.md`
-(claim 5), `shared/sources/orgs/PROVENANCE.md` (FATF lists, members) and
-IMF Working Paper WP/21/153 (Kida and Paetzold, 2021). Numeric and code
-answers are computed from the FATF tables in `data/` when checked.
+(claim 5), `shared/sources/orgs/PROVENANCE.md` (FATF lists, members), IMF
+Working Paper WP/21/153 (Kida and Paetzold, 2021), Morse (2019,
+*International Organization* 73(3)) and FATF's High-Level Synopsis of the
+Stocktake of the Unintended Consequences of the FATF Standards (October 2021).
+Numeric and code answers are computed from the FATF tables in `data/` when
+checked, by the private helpers below.
 """
 
 from __future__ import annotations
@@ -28,18 +31,21 @@ def _lists() -> pd.DataFrame:
     return load("fatf_lists")
 
 
-def grey_size_per_plenary() -> pd.Series:
+def _grey_size_per_plenary() -> pd.Series:
+    """Jurisdictions on the grey list at each covered plenary."""
     lists = _lists()
     return lists[lists["list"] == "grey"].groupby("plenary_date").size()
 
 
-def listed_at_latest_plenary() -> pd.DataFrame:
+def _listed_at_latest_plenary() -> pd.DataFrame:
+    """(list, iso3) of every jurisdiction listed at the latest plenary, sorted."""
     lists = _lists()
     latest = lists[lists["plenary_date"] == lists["plenary_date"].max()]
     return latest[["list", "iso3"]].sort_values(["list", "iso3"]).reset_index(drop=True)
 
 
-def fatf_members_ever_listed() -> pd.DataFrame:
+def _fatf_members_ever_listed() -> pd.DataFrame:
+    """FATF members (any status) that appear on either list at least once, by ISO3."""
     from ctcoop.data import load
 
     members = set(load("fatf_members")["iso3"].dropna())
@@ -47,7 +53,8 @@ def fatf_members_ever_listed() -> pd.DataFrame:
     return pd.DataFrame({"iso3": sorted(members & listed)})
 
 
-def most_grey_plenaries() -> int:
+def _most_grey_plenaries() -> int:
+    """The largest number of covered plenaries at which one jurisdiction was grey-listed."""
     lists = _lists()
     return int(lists[lists["list"] == "grey"].groupby("iso3").size().max())
 
@@ -63,42 +70,48 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Plausible as a general statement: one set of standards (the 40 "
-                "Recommendations) has to be written into many different national laws, and "
-                "FATF's only lever is public listing. But the lists show who FATF found "
-                "deficient, not how much cooperation was hindered.",
-                why="Yes: the claim is reasonable, but the data measure assessed compliance "
-                "gaps, not cooperation itself.",
+                "accurate",
+                why=(
+                    "Not on this evidence. The claim is plausible, but the article gives no "
+                    "evidence for it, and the lists record FATF's judgement of national rules, "
+                    "not how much cooperation was hindered. Nothing in the lesson shows that "
+                    "cooperation actually failed."
+                ),
             ),
             "b": Option(
-                "Inaccurate: the 40 Recommendations are a treaty that replaces national laws, "
-                "so legal systems no longer differ.",
-                why="No. The Recommendations are standards, not a treaty; each jurisdiction "
-                "writes its own laws to meet them, so laws still differ.",
+                "misleading",
+                why=(
+                    "No. Misleading is for a claim that is true in part but leaves a false "
+                    "picture; here nothing has been shown either way, and the lists cannot say "
+                    "whether national interests decided anything."
+                ),
             ),
             "c": Option(
-                "Proved by the data: every grey-listed jurisdiction refused to cooperate "
-                "against terrorism.",
-                why="No. Grey-listing means FATF found strategic deficiencies in a "
-                "jurisdiction's anti-money-laundering and counter-terrorist-financing regime "
-                "and the jurisdiction works with FATF to fix them. A list is not a record of "
-                "refusals to cooperate.",
+                "inaccurate",
+                why=(
+                    "No. Nothing contradicts the claim: one set of FATF standards has to be "
+                    "written into many different national laws, and those laws still differ. "
+                    "Being unproven is not the same as being wrong."
+                ),
             ),
             "d": Option(
-                "Inaccurate: FATF's own members are never listed, so national interests play "
-                "no part.",
-                why="No. The data show FATF members on the grey list (section 7 of the "
-                "lesson), and whether interests play a part cannot be read off a list.",
+                "unverifiable",
+                why=(
+                    "Yes, on the evidence of this lesson: plausible, but the article gives no "
+                    "evidence, and the FATF lists measure assessed gaps in national rules, not "
+                    "lost cooperation."
+                ),
             ),
         },
-        key="1c6fa894a724653f563eafaf721736aa2b798a356262e6a4a5dca23e5f6eddcc",
+        key="f5f2c71c57b01da5b3f5c0dc2d0b799a60d5e9ee8635ce89fd49ab93c982736d",
         hints=[
             "Ask what the FATF lists actually record: a judgement about a jurisdiction's "
             "rules, or a count of refused requests?",
             "A general claim can be plausible and still not be shown by a given data set.",
         ],
         explanation=(
-            "The section's claim is general and plausible. The course data show the machinery "
+            "The section's claim is general and plausible, but it comes with no evidence, and "
+            "these data cannot supply it. The course data show the machinery "
             "that tries to bridge the differences (common standards, peer review, public lists) "
             "and who was listed when, but they cannot measure how much cooperation did not "
             "happen. Lesson 02 looked at the article's wording about FATF's \"enforcement\" "
@@ -107,33 +120,43 @@ EXERCISES = [
     ),
     MultipleChoice(
         id="04.pakistan-dates",
-        title="Check a list fact: Pakistan's grey-listing",
+        title="Check the source: Pakistan's grey-listing",
         prompt=(
             "A news summary says: \"Pakistan was put on FATF's grey list in June 2018 and "
-            'taken off it in October 2022." Check it against `fatf_list_changes`. '
-            "Which verdict fits?"
+            'taken off it in October 2022." Check it against `changes` (the '
+            "`fatf_list_changes` table). Which verdict fits?"
         ),
         options={
             "a": Option(
-                "Inaccurate: the data show Pakistan was removed in June 2022.",
-                why="No. June 2022 is the last plenary at which Pakistan was still on the "
-                "list; the removal shows at the next plenary, in October 2022.",
+                "inaccurate",
+                why=(
+                    "No. June 2022 is the last plenary at which Pakistan was still on the list; "
+                    "the removal shows at the next plenary, in October 2022, as the summary "
+                    "says."
+                ),
             ),
             "b": Option(
-                "Accurate: the data record the addition at the June 2018 plenary and the "
-                "removal at the October 2022 plenary, both with no uncovered plenary in "
-                "between, so both dates are exact.",
-                why="Yes: both rows have gap_in_between == False.",
+                "accurate",
+                why=(
+                    "Yes. The data record the addition at the June 2018 plenary and the removal "
+                    "at the October 2022 plenary, and both rows have gap_in_between == False, "
+                    "so both dates are exact."
+                ),
             ),
             "c": Option(
-                "Unverifiable: the grey list has gaps, so no grey-list date can be checked.",
-                why="No. The gaps in the grey list are in 2010-2014. Both of these changes have "
-                "gap_in_between == False, so they are exactly dated.",
+                "unverifiable",
+                why=(
+                    "No. The gaps in the grey list are in 2010-2014. Both of these changes have "
+                    "gap_in_between == False, so they are exactly dated and can be checked."
+                ),
             ),
             "d": Option(
-                "Misleading: in 2018-2022 Pakistan was on the black list, not the grey list.",
-                why="No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 "
-                "rows are all on the grey list.",
+                "misleading",
+                why=(
+                    "No. In the data Pakistan's black-list rows end in 2014; its 2018-2022 rows "
+                    "are all on the grey list, and the dates match. Nothing in the summary "
+                    "leaves a false picture."
+                ),
             ),
         },
         key="7da96883be941cbf2dacfeab2a35be42c77e65d8523c4885761e340007c42f6b",
@@ -169,13 +192,13 @@ EXERCISES = [
                 "from the data.",
             ),
             "c": Option(
-                "Because when a plenary between the two covered ones is missing from the "
-                "data, the change may have happened at that missing plenary; with no gap, the "
-                "change is pinned to the plenary shown.",
+                "Because the change may have happened at a missing plenary in between; with no "
+                "gap, it is pinned to the plenary shown.",
                 why="Yes: a gap widens the possible date to a range of plenaries.",
             ),
             "d": Option(
-                "Because the changes with a gap are all moves from one list to the other.",
+                "Because the changes with a gap are all moves from one list to the other, which "
+                "the table counts twice, once as a removal and once as an addition.",
                 why="No. A move shows as a removal from one list and an addition to the other "
                 "at the same plenary; it has nothing to do with gaps.",
             ),
@@ -249,15 +272,15 @@ EXERCISES = [
         id="04.grey-size",
         title="Grey-list size per plenary",
         prompt=(
-            "Make `result`: a Series with one value per plenary in `fatf_lists` at which the "
-            "grey list is covered, indexed by `plenary_date`: the number of jurisdictions on "
-            "the grey list."
+            "Make `result`: a Series with one value per plenary in `lists` at which the grey "
+            "list is covered, indexed by `plenary_date`: the number of jurisdictions on the "
+            "grey list."
         ),
-        expected=grey_size_per_plenary,
+        expected=_grey_size_per_plenary,
         check_order=False,
         hints=[
-            "Filter first: `lists[lists['list'] == 'grey']`.",
-            "Then `.groupby('plenary_date').size()`.",
+            "Keep the grey-list rows, then count the rows of each plenary.",
+            "`lists[lists['list'] == 'grey']`, then `.groupby('plenary_date').size()`.",
         ],
         explanation=(
             "Only covered plenaries appear: a plenary missing from the data is not a plenary "
@@ -270,14 +293,14 @@ EXERCISES = [
         title="Listed at the latest plenary",
         prompt=(
             "Make `result`: a DataFrame with two columns, `list` and `iso3`, one row per "
-            "jurisdiction and list at the latest plenary in `fatf_lists` (any row order)."
+            "jurisdiction and list at the latest plenary in `lists` (any row order)."
         ),
-        expected=listed_at_latest_plenary,
+        expected=_listed_at_latest_plenary,
         check_order=False,
         hints=[
-            "`latest = lists['plenary_date'].max()`, then keep the rows with that date.",
-            "Keep two columns with double brackets: `[['list', 'iso3']]`, and "
-            "`.reset_index(drop=True)`.",
+            "Find the latest plenary date first, then keep only the rows of that plenary.",
+            "`latest = lists['plenary_date'].max()`; keep the rows with that date and two "
+            "columns with double brackets, `[['list', 'iso3']]`, then `.reset_index(drop=True)`.",
         ],
         explanation=(
             "At the latest plenary the black list holds only a few jurisdictions, the grey "
@@ -290,10 +313,10 @@ EXERCISES = [
         title="FATF members on the lists",
         prompt=(
             "Make `result`: a DataFrame with one column, `iso3`, listing the jurisdictions in "
-            "`fatf_members` (any status) that appear in `fatf_lists` at least once, sorted "
+            "`members` (any status) that appear in `lists` at least once, sorted "
             "alphabetically."
         ),
-        expected=fatf_members_ever_listed,
+        expected=_fatf_members_ever_listed,
         check_order=True,
         hints=[
             "Make two sets of ISO3 codes, one from each table (`.dropna()` first), and "
@@ -311,14 +334,14 @@ EXERCISES = [
         title="The longest presence on the grey list",
         prompt=(
             "At how many covered plenaries was the jurisdiction with the most grey-list rows in "
-            "`fatf_lists` on the grey list?"
+            "`lists` on the grey list?"
         ),
-        expected=most_grey_plenaries,
+        expected=_most_grey_plenaries,
         tolerance=0,
         unit="plenaries",
         hints=[
-            "Filter the grey list, then count rows per `iso3` with `.groupby('iso3').size()`.",
-            "Take the `.max()` of those counts.",
+            "Count the grey-list rows of each jurisdiction; the answer is the largest count.",
+            "`lists[lists['list'] == 'grey'].groupby('iso3').size()`, then `.max()`.",
         ],
         explanation=(
             "Two jurisdictions tie: Syria and Yemen, each on the grey list at every covered "
@@ -336,7 +359,8 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "It proved that every grey-listed country loses 7.6 per cent of its GDP.",
+                "It proved that every grey-listed country loses 7.6 per cent of its GDP in the "
+                "years it stays on the list.",
                 why="No. It is one paper's estimate of an average effect on capital inflows, "
                 "not a proof about every country, and not a loss of output.",
             ),
@@ -350,7 +374,8 @@ EXERCISES = [
                 why="No. The paper estimated a sizeable average fall in capital inflows.",
             ),
             "d": Option(
-                "It reports the fines FATF charged grey-listed countries.",
+                "It adds up the fines that FATF charged grey-listed countries, about 7.6 per "
+                "cent of their GDP on average.",
                 why="No. FATF charges no fines; any cost comes from how banks and investors "
                 "react to the listing.",
             ),
@@ -363,8 +388,10 @@ EXERCISES = [
         ],
         explanation=(
             "Report an estimate as an estimate: who made it, what it measures (capital "
-            "inflows), and that it is an average. Critics also argue that listing weighs most "
-            "on smaller and poorer economies."
+            "inflows), and that it is an average. Other work points the same way by other "
+            "routes: Morse (2019) found that banks moved resources away from listed states, "
+            "and FATF's own 2021 stocktake describes de-risking and financial exclusion when "
+            "its standards are applied wrongly."
         ),
     ),
     Ordering(

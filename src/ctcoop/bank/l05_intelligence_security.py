@@ -3,7 +3,8 @@
 Facts behind the options and explanations: `shared/sources/factcheck.md` claim 17, RFC 4226
 and RFC 6238, and `data/README.md` and `shared/sources/un/PROVENANCE.md` on the sanctions
 list. The access-control exercise uses the invented teaching tables of `ctcoop.security`
-(made up, not a factual claim). Numeric and code answers are computed when checked.
+(made up, not a factual claim). Numeric and code answers are computed when checked, by the
+private helpers below.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ TITLE = "Intelligence security and confidentiality"
 ISIL_REGIME = "ISIL (Da'esh) & Al-Qaida"
 
 
-def isil_listings_per_year() -> pd.Series:
+def _isil_listings_per_year() -> pd.Series:
     """Current ISIL (Da'esh) & Al-Qaida list entries, counted by year of listing."""
     from ctcoop.data import load
 
@@ -34,7 +35,8 @@ def isil_listings_per_year() -> pd.Series:
     return regime.groupby(regime["listed_on"].dt.year).size()
 
 
-def totp_counter() -> int:
+def _totp_counter() -> int:
+    """The RFC 6238 time step T of the Unix time 1234567890 (30-second steps, T0 = 0)."""
     return time_step(1_234_567_890, step=30)
 
 
@@ -49,34 +51,40 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: these three practices are what counter-terrorism cooperation "
-                "agreements require.",
-                why="No. The article names no agreement at all, so nothing in it shows what "
-                "any agreement requires. The practices may well be used, but the text gives "
-                "no way to check.",
+                "accurate",
+                why=(
+                    "Not quite. The practices are sound, but the article names no agreement, "
+                    "network or evidence, so nothing in it shows that they are what "
+                    "counter-terrorism cooperation actually relies on. There is nothing to "
+                    "check it against."
+                ),
             ),
             "b": Option(
-                "Inaccurate: encryption and multi-factor authentication play no part in "
-                "sharing intelligence.",
-                why="No. These are standard information-security practices; nothing suggests "
-                "they are wrong. The problem is that the claim is generic and unsupported, "
-                "not that it is false.",
+                "misleading",
+                why=(
+                    "No. The article makes no claim that overstates a fact (it does not say, "
+                    "for example, that these practices stopped particular leaks); it only lists "
+                    "practices. Judge the claim it makes, not one it does not make."
+                ),
             ),
             "c": Option(
-                "Unverifiable: sound but generic information-security advice, with no example "
-                "of a mechanism, agreement or evidence specific to counter-terrorism "
-                "cooperation.",
-                why="Yes: it is general advice, true of any organisation, and the article "
-                "cites nothing that could be checked.",
+                "inaccurate",
+                why=(
+                    "No. These are standard information-security practices, and nothing "
+                    "suggests they play no part in sharing intelligence. The problem is that "
+                    "the claim is generic and unsupported, not that it is false."
+                ),
             ),
             "d": Option(
-                "Misleading: the article says these practices stopped particular leaks, "
-                "which is an overstatement.",
-                why="No. The article makes no claim about particular leaks; it only lists "
-                "practices. Judge the claim it makes, not one it does not make.",
+                "unverifiable",
+                why=(
+                    "Yes: sound but generic information-security advice, true of any "
+                    "organisation, with no mechanism, agreement or evidence specific to "
+                    "counter-terrorism cooperation that could be checked."
+                ),
             ),
         },
-        key="102fdabf46a672d25dfadd1f791a94e5e6b410e8bcba45d2c4e6dd940429421f",
+        key="95189e040219a493b2b7042ca8d3cf4d05fb619f25ae98e920dd2c29851b58b3",
         hints=[
             "Ask: could you check this claim? Against what source, which agreement, which "
             "network?",
@@ -170,8 +178,10 @@ EXERCISES = [
             ),
             "name": Option(
                 "the person's full name",
-                why="No: no count in this analysis uses a name. A reference number identifies "
-                "each entry without naming anyone.",
+                why="No: no count in this analysis uses a name. (The course keeps the UN's "
+                "reference number as each row's key, so rows can be checked against the official "
+                "list; the lesson explains why that makes the table pseudonymous, not "
+                "anonymous.)",
             ),
             "dob": Option(
                 "the date of birth",
@@ -191,13 +201,67 @@ EXERCISES = [
         key="15510e95c0cbdbb453a8a05b8d13cec9eb9ac9a110a4635178ac4b58389fb389",
         hints=[
             "Go through the analysis step by step: which column does each count group by?",
-            "Three fields are enough. Everything that identifies a person as a person is "
-            "not needed for counting.",
+            "Only the fields that a count groups by are needed. A field that tells you who "
+            "someone is, rather than which group they fall in, is not.",
         ],
         explanation=(
             "Data minimisation: keep only what the purpose needs. The course's `sanctions_list` "
             "keeps reference number, individual/entity, regime, listing date and nationality, "
-            "and drops names, birth dates, addresses and aliases."
+            "and drops names, birth dates, addresses and aliases. The reference number is kept "
+            "as a key for checking each row against the official list; since the public list "
+            "prints it next to each name, the table is pseudonymous, not anonymous."
+        ),
+    ),
+    MultipleChoice(
+        id="05.pseudonymous",
+        title="Anonymous or pseudonymous?",
+        prompt=(
+            "The course's `sanctions` table has no names, but it keeps each entry's "
+            "`reference_number`, and the public UN list prints that number next to each "
+            "listed person's name. Which describes the table's rows on individuals?"
+        ),
+        options={
+            "a": Option(
+                "Anonymous: no row names anyone, so no row can be traced back to a person.",
+                why="No. With the public list, each reference number leads straight back to a "
+                "named person; that is what anonymous data must rule out.",
+            ),
+            "b": Option(
+                "Pseudonymous: each row can be traced to a named person, with the public "
+                "list as the key.",
+                why="Yes: no name is stored, but the link to one is, so the rows are still "
+                "personal data.",
+            ),
+            "c": Option(
+                "Encrypted: the reference numbers are ciphertexts of the names, which only the "
+                "UN can decrypt.",
+                why="No. A reference number is a plain identifier that the UN assigns (letters "
+                "for the regime, i for an individual or e for an entity, and a number); nothing "
+                "is encrypted, and anyone can look it up.",
+            ),
+            "d": Option(
+                "Not personal data at all, because everything in the table is already "
+                "published in the UN's own list.",
+                why="No. Public information about a person is still personal data; being "
+                "published does not make it anonymous.",
+            ),
+        },
+        key="9822e59dca34a7baea58007a75fa54b66a139b62f45830cb63f4120cd9bf47e6",
+        hints=[
+            "Ask whether anyone could find out whom a row is about, and with what.",
+            "Data that can be linked back to a person with additional information are "
+            "pseudonymous; anonymous data cannot be linked back by any reasonable means.",
+        ],
+        explanation=(
+            "The table is pseudonymous: codes stand where the names were. The General Data "
+            "Protection Regulation is stricter: data count as pseudonymised only if the "
+            "information linking codes to people is kept separately and protected (Article "
+            "4(5)), and even then they remain personal data (Recital 26); here the UN publishes "
+            "the link, so the rows are personal data about identifiable people. The course "
+            "keeps the reference numbers so that every row can be checked against the official "
+            "list, and says so; the lesson also shows that many individuals are the only one with "
+            "their regime, listing date and nationality, so dropping the numbers alone would "
+            "not make the table anonymous."
         ),
     ),
     Matching(
@@ -241,7 +305,7 @@ EXERCISES = [
             "since 1 January 1970 (T0 = 0), and then computes HOTP of T. What is T for the "
             "Unix time 1234567890?"
         ),
-        expected=totp_counter,
+        expected=_totp_counter,
         tolerance=0,
         unit="time steps",
         hints=[
@@ -268,15 +332,17 @@ EXERCISES = [
         expected=may_read,
         check_order=False,
         hints=[
-            "Start from every pair: `reports.merge(analysts, how='cross')`.",
+            "Start from every (report, analyst) pair, then apply the three rules one at a time.",
+            "Every pair: `reports.merge(analysts, how='cross')`.",
             "Compare levels with `.map(LEVELS)` on `clearance` and `classification`, keep "
             "rows where `desk == topic`, then merge with `releasability` on "
             "`left_on=['report_id', 'nationality'], right_on=['report_id', 'releasable_to']`.",
             "Finish with `[['report_id', 'analyst_id']]`.",
         ],
         explanation=(
-            "Each rule removes different pairs: clearance stops A5 reading R2, releasability "
-            "stops A8 (Westland) reading R2 and R6, need-to-know stops A2 reading R1. Real "
+            "Each rule removes different pairs: clearance alone stops A4 reading R6, "
+            "releasability alone stops A8 (Westland) reading R2 and R6, need-to-know alone "
+            "stops A2 reading R1. Real "
             "systems add more rules (caveats, compartments, expiry), but the logic is the "
             "same: access is the intersection of several conditions."
         ),
@@ -289,11 +355,12 @@ EXERCISES = [
             "\"ISIL (Da'esh) & Al-Qaida\" by the year of `listed_on`, indexed by year in "
             "ascending order (years without a listing simply do not appear)."
         ),
-        expected=isil_listings_per_year,
+        expected=_isil_listings_per_year,
         check_order=True,
         hints=[
-            "Filter first: `sanctions[sanctions['regime'] == \"ISIL (Da'esh) & Al-Qaida\"]`.",
-            "Then group by the year: `.groupby(df['listed_on'].dt.year).size()`; "
+            "Keep the rows of that regime, then count them by year of listing.",
+            "Filter with `sanctions[sanctions['regime'] == \"ISIL (Da'esh) & Al-Qaida\"]`.",
+            "With `isil` as the filtered table: `isil.groupby(isil['listed_on'].dt.year).size()`; "
             "`.value_counts().sort_index()` on the year also works.",
         ],
         explanation=(
