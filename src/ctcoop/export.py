@@ -126,8 +126,8 @@ def _write_new(target: Path, text: str) -> Path:
     """Write ``text`` to ``target``, or to ``stem-2.ext``, ``stem-3.ext``... if it exists."""
     number = 1
     while True:
-        candidate = target if number == 1 else target.with_name(
-            f"{target.stem}-{number}{target.suffix}"
+        candidate = (
+            target if number == 1 else target.with_name(f"{target.stem}-{number}{target.suffix}")
         )
         try:
             with candidate.open("x", encoding="utf-8", newline="") as stream:
