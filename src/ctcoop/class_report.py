@@ -32,8 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ctcoop.export import COURSE, EXPORT_FORMAT
-from ctcoop.palette import NEUTRAL, OKABE_ITO
-from ctcoop.progress import STATUSES
+from ctcoop.progress import STATUS_COLOURS, STATUSES
 
 __all__ = ["ClassReport", "ExportError", "LearnerExport", "class_report", "main", "read_export"]
 
@@ -42,12 +41,6 @@ TABLE_NAME = "class-report.csv"
 FIGURE_NAME = "class-report.png"
 TABLE_COLUMNS = ("lesson", "id", "title", "solved", "tried", "solution_viewed", "not_started")
 _REQUIRED = ("course", "format", "user", "lesson", "id", "title", "status")
-_COLOURS = {  # the dashboard's colours, in the order the bars are stacked
-    "done": OKABE_ITO["bluish green"],
-    "tried": OKABE_ITO["orange"],
-    "solution_viewed": OKABE_ITO["blue"],
-    "not_yet": NEUTRAL,
-}
 _BAR_LABELS = {
     "done": "solved",
     "tried": "tried, not solved",
@@ -281,7 +274,7 @@ def _figure(report: ClassReport, target: Path) -> None:
     start = [0] * len(ids)
     for status in ("done", "tried", "solution_viewed", "not_yet"):
         values = [row[columns[status]] for row in report.exercises][::-1]
-        left.barh(ids, values, left=start, color=_COLOURS[status], label=_BAR_LABELS[status])
+        left.barh(ids, values, left=start, color=STATUS_COLOURS[status], label=_BAR_LABELS[status])
         start = [a + b for a, b in zip(start, values, strict=True)]
     left.set_xlabel("learners")
     left.set_ylabel("exercise")
@@ -291,7 +284,7 @@ def _figure(report: ClassReport, target: Path) -> None:
     right.barh(
         [row["user"] for row in learners],
         [row["done"] for row in learners],
-        color=_COLOURS["done"],
+        color=STATUS_COLOURS["done"],
     )
     right.set_xlabel(f"exercises solved (of {len(report.exercises)})")
     right.set_ylabel("learner")

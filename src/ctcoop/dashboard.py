@@ -23,17 +23,11 @@ import ipywidgets as widgets
 
 from ctcoop.exercises.widget import SummaryBox
 from ctcoop.export import HUB_USER_ENV, download_link, export_progress, progress_rows
-from ctcoop.palette import NEUTRAL, OKABE_ITO
-from ctcoop.progress import STATUS_LABELS, STATUSES
+from ctcoop.progress import STATUS_COLOURS, STATUS_LABELS, STATUSES
 
 __all__ = ["Dashboard", "dashboard"]
 
-_LOOK = {  # symbol, Okabe-Ito colour
-    "done": ("✓", OKABE_ITO["bluish green"]),
-    "tried": ("◐", OKABE_ITO["orange"]),
-    "not_yet": ("○", NEUTRAL),
-    "solution_viewed": ("◇", OKABE_ITO["blue"]),
-}
+_SYMBOLS = {"done": "✓", "tried": "◐", "not_yet": "○", "solution_viewed": "◇"}
 
 
 def _counts(rows: list[dict[str, Any]]) -> str:
@@ -107,10 +101,11 @@ class Dashboard(SummaryBox):
             title = html.escape(self._lessons.get(lesson, ""))
             parts.append(f"<h4>Lesson {lesson:02d} {title}: {html.escape(_counts(rows))}</h4><ul>")
             for row in rows:
-                symbol, colour = _LOOK[row["status"]]
+                status = row["status"]
                 parts.append(
-                    f"<li><span style='color:{colour};font-weight:bold'>{symbol} "
-                    f"{STATUS_LABELS[row['status']]}</span> {html.escape(row['id'])}: "
+                    f"<li><span style='color:{STATUS_COLOURS[status]};font-weight:bold'>"
+                    f"{_SYMBOLS[status]} "
+                    f"{STATUS_LABELS[status]}</span> {html.escape(row['id'])}: "
                     f"{html.escape(row['title'])}</li>"
                 )
             parts.append("</ul>")

@@ -2,7 +2,9 @@
 
 This is the record layer: it knows a file, a lock and exercise ids as plain
 strings, and nothing of the exercise bank or the widgets (the course layer,
-``ctcoop.course``, calls it). The file (``ctcoop.paths.progress_file()``)
+``ctcoop.course``, calls it). It also holds the one status vocabulary (ids,
+labels, colours) that the dashboard, the export and the class report share.
+The file (``ctcoop.paths.progress_file()``)
 looks like::
 
     {"format": 1, "exercises": {"02.interpol-powers":
@@ -49,12 +51,14 @@ from typing import Any, Literal
 
 from filelock import FileLock, Timeout
 
+from ctcoop.palette import NEUTRAL, OKABE_ITO
 from ctcoop.paths import progress_file
 
 __all__ = [
     "FORMAT",
     "LOCK_TIMEOUT_S",
     "STATUSES",
+    "STATUS_COLOURS",
     "STATUS_LABELS",
     "Progress",
     "load_progress",
@@ -78,6 +82,12 @@ STATUS_LABELS: dict[str, str] = {
     "tried": "tried",
     "not_yet": "not yet",
     "solution_viewed": "solution viewed",
+}
+STATUS_COLOURS: dict[str, str] = {  # Okabe-Ito, for the dashboard and the class report
+    "done": OKABE_ITO["bluish green"],
+    "tried": OKABE_ITO["orange"],
+    "not_yet": NEUTRAL,
+    "solution_viewed": OKABE_ITO["blue"],
 }
 
 Entry = dict[str, Any]
