@@ -143,3 +143,15 @@ def test_with_the_real_widget_a_right_answer_is_recorded_once() -> None:
     entry = progress.load_progress()["exercises"]["01.mc"]
     assert entry["attempts"] == 1 and entry["solved"] is True
     assert progress.status("01.mc") == "done"
+
+
+def test_top_level_names_point_at_the_course_layer() -> None:
+    import ctcoop
+    from ctcoop import data, export, plots
+
+    assert ctcoop.exercise is course.exercise
+    assert ctcoop.export_progress is export.export_progress
+    assert ctcoop.plots is plots and ctcoop.notes is data.notes
+    assert {"plots", "notes", "exercise", "dashboard"} <= set(ctcoop.__all__) <= set(dir(ctcoop))
+    assert not hasattr(bank, "catalogue")  # ctcoop.catalogue is the data tables; bank.registry
+    assert ctcoop.catalogue is data.catalogue
