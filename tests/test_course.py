@@ -87,6 +87,8 @@ def test_a_solutions_notebook_is_known_by_its_path(stand_in, monkeypatch, tmp_pa
     course.exercise("01.mc").on_attempt("01.mc", RIGHT, "cc33")
     assert progress.status("01.mc") == "solution_viewed"
     assert course.exercise("01.mc").saved == "Solution viewed"
+    monkeypatch.setenv(course.SESSION_ENV, "/home/a/course/solutions/")  # a session without name
+    assert course.in_solutions_notebook()
     monkeypatch.setenv(course.SESSION_ENV, "course/exercises/01_sample.ipynb")
     solutions, _ = course_folders(tmp_path)
     monkeypatch.chdir(solutions)  # the path, when known, wins over the working folder

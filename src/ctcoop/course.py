@@ -52,7 +52,11 @@ def in_solutions_notebook() -> bool:
     """True when the code runs in one of the course's solutions notebooks."""
     notebook = _notebook_path()
     if notebook is not None:
-        return Path(notebook).parent.name == SOLUTIONS_FOLDER
+        # Jupyter Server joins the kernel's folder and the notebook's name; a client
+        # that gives no name leaves just the folder ("…/solutions/").
+        path = Path(notebook)
+        folder = path if notebook.endswith(("/", os.sep)) or path.is_dir() else path.parent
+        return folder.name == SOLUTIONS_FOLDER
     try:
         return _is_solutions_folder(Path.cwd())
     except OSError:  # the working folder was deleted
