@@ -143,6 +143,11 @@ def test_bad_files_are_skipped_with_one_line_each(class_of_three, tmp_path: Path
     assert "cannot be read" in by_file[str(missing)]
 
 
+def test_one_file_alone_is_one_learner(class_of_three, tmp_path: Path) -> None:
+    report = class_report(str(class_of_three[0]), tmp_path)
+    assert [row["user"] for row in report.learners] == ["amal"] and report.skipped == []
+
+
 def test_read_export_reads_both_forms(class_of_three) -> None:
     amal, _, chen = (read_export(path) for path in class_of_three)
     assert amal.user == "amal" and chen.user == "chen"

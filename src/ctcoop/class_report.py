@@ -297,12 +297,16 @@ def _figure(report: ClassReport, target: Path) -> None:
     plt.close(fig)
 
 
-def class_report(paths: Sequence[str | Path], out: str | Path | None = None) -> ClassReport:
+def class_report(
+    paths: str | Path | Sequence[str | Path], out: str | Path | None = None
+) -> ClassReport:
     """Read learners' exports and write the table and the figure into ``out`` (default: here).
 
     Files that are not valid exports are skipped and listed in ``skipped``;
     with no valid file at all, nothing is written.
     """
+    if isinstance(paths, str | Path):  # one file given on its own
+        paths = [paths]
     exports, skipped = _collect(paths)
     exercises, learners = _tables(exports)
     report = ClassReport(exercises, learners, skipped)
