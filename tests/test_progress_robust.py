@@ -177,3 +177,17 @@ def test_a_kill_during_a_write_leaves_the_store_valid(progress_path: Path) -> No
     os.utime(leftover, (old, old))
     progress.record_attempt("01.mc", solved=False)
     assert not leftover.exists()
+
+
+def test_after_a_successful_save_a_new_problem_is_warned_again(progress_path: Path) -> None:
+    progress_path.parent.mkdir(parents=True)
+    os.mkfifo(progress_path)
+    with pytest.warns(UserWarning, match="kept in memory"):
+        progress.record_attempt("01.mc", solved=False)
+    progress_path.unlink()
+    progress.record_attempt("01.mc", solved=True)  # saved, with the attempt kept before
+    assert json.loads(progress_path.read_text())["exercises"]["01.mc"]["attempts"] == 2
+    progress_path.unlink()
+    os.mkfifo(progress_path)
+    with pytest.warns(UserWarning, match="kept in memory"):
+        progress.record_attempt("01.mc", solved=False)

@@ -308,6 +308,7 @@ def _save_pending(path: Path, timeout: float | None = None) -> None:
     def merge_and_write() -> None:
         _write(path, _with_pending(_read(path, locked=True), path))
         _pending.pop(path, None)
+        _warned.discard(path)  # saved again: a later problem deserves a new warning
 
     try:
         _locked(path, merge_and_write, timeout)
