@@ -69,6 +69,7 @@ def test_saved_text_uses_the_day_first_solved() -> None:
     entry = {"attempts": 2, "solved": True, "first_solved": "2026-12-01T12:00:00+00:00"}
     assert course.saved_text(entry) == "Done ✓, 1 Dec"
     assert course.saved_text(None) is None
+    assert course.saved_text({"attempts": 1, "solved": True}) == "Done ✓"  # no time kept
     assert course.saved_text({"attempts": 0, "solved": False}) is None
     assert course.saved_text({"attempts": 0, "solved": False, "solution_viewed": "x"}) == (
         "Solution viewed"

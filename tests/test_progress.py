@@ -154,6 +154,15 @@ def test_a_store_written_before_fingerprints_still_loads(progress_path: Path) ->
     assert progress.load_progress()["exercises"]["01.mc"]["attempts"] == 3
 
 
+def test_a_minimal_record_without_times_is_valid(progress_path: Path) -> None:
+    progress_path.parent.mkdir(parents=True)
+    store = {"format": 1, "exercises": {"01.mc": {"attempts": 1, "solved": True}}}
+    progress_path.write_text(json.dumps(store))
+    progress.record_attempt("01.mc", solved=True, fingerprint="aa11")
+    entry = progress.load_progress()["exercises"]["01.mc"]
+    assert entry["attempts"] == 2 and entry["first_solved"] and entry["last_attempt"]
+
+
 def test_no_warning_on_a_normal_save() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")

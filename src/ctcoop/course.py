@@ -84,7 +84,7 @@ def saved_text(entry: Entry | None) -> str | None:
         return None
     if progress == "done":
         try:
-            day = datetime.fromisoformat(entry["first_solved"]).astimezone()
+            day = datetime.fromisoformat(entry.get("first_solved")).astimezone()
         except (TypeError, ValueError):
             return "Done ✓"
         return f"Done ✓, {day.day} {day:%b}"

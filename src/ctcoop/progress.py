@@ -258,8 +258,8 @@ def _apply(exercises: dict[str, Entry], attempts: list[_Attempt]) -> dict[str, E
                 entry["answers"] = [*entry.get("answers", []), attempt.fingerprint][-MAX_ANSWERS:]
             if attempt.solved:
                 entry["solved"] = True
-                entry["first_solved"] = min(filter(None, (entry["first_solved"], attempt.time)))
-            entry["last_attempt"] = max(filter(None, (entry["last_attempt"], attempt.time)))
+                entry["first_solved"] = min(filter(None, (entry.get("first_solved"), attempt.time)))
+            entry["last_attempt"] = max(filter(None, (entry.get("last_attempt"), attempt.time)))
         merged[attempt.exercise_id] = entry
     return merged
 
