@@ -66,6 +66,7 @@ def test_the_hub_user_comes_first_then_the_given_name_then_the_login(
     monkeypatch.setattr(export.getpass, "getuser", lambda: "jovyan")
     assert export.learner_name() == "jovyan"
     assert export.learner_name("  Student   42 ") == "Student 42"
+    assert export.learner_name("=HYPERLINK(1)") == "HYPERLINK(1)"  # never a formula in a sheet
     monkeypatch.setenv(export.HUB_USER_ENV, "learner-7")
     assert export.learner_name("Student 42") == "learner-7"
 

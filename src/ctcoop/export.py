@@ -57,9 +57,13 @@ _MAX_NAME = 80
 
 
 def learner_name(given: str | None = None) -> str:
-    """Whose progress this is: the hub user, else ``given``, else the login name."""
+    """Whose progress this is: the hub user, else ``given``, else the login name.
+
+    Spaces are tidied, and a leading ``= + - @`` is dropped so that a
+    spreadsheet opening the CSV never reads the name as a formula.
+    """
     for candidate in (os.environ.get(HUB_USER_ENV), given, _login_name()):
-        name = " ".join(str(candidate or "").split())[:_MAX_NAME]
+        name = " ".join(str(candidate or "").split()).lstrip("=+-@ ")[:_MAX_NAME]
         if name:
             return name
     return "learner"
