@@ -10,6 +10,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ctcoop import progress
 
@@ -167,3 +169,38 @@ def test_no_warning_on_a_normal_save() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         progress.record_attempt("01.mc", solved=False)
+
+
+ATTEMPTS = st.lists(
+    st.tuples(st.sampled_from(["aa", "bb", "cc", None]), st.booleans(), st.booleans()), max_size=8
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(attempts=ATTEMPTS)
+def test_counts_follow_the_rules_for_any_sequence(progress_path: Path, attempts) -> None:
+    """Attempts = distinct answers (plus unfingerprinted ones); solutions never count."""
+    progress.reset_progress(confirm=True)
+    for fingerprint, solved, solution in attempts:
+        progress.record_attempt("01.mc", solved, fingerprint=fingerprint, solution=solution)
+    own = [(f, s) for f, s, solution in attempts if not solution]
+    counted, seen = [], set()
+    for fingerprint, solved in own:
+        if fingerprint is None or fingerprint not in seen:
+            counted.append(solved)
+            seen.add(fingerprint)
+    entry = progress.load_progress()["exercises"].get("01.mc")
+    assert (entry["attempts"] if entry else 0) == len(counted)
+    assert (bool(entry) and entry["solved"]) == any(counted)
+    expected = (
+        "done"
+        if any(counted)
+        else "solution_viewed"
+        if len(own) < len(attempts)
+        else "tried"
+        if counted
+        else "not_yet"
+    )
+    assert progress.status("01.mc") == expected
