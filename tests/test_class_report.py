@@ -110,6 +110,9 @@ def bad_files(folder: Path) -> dict[str, Path]:
         "unknown status": (
             b"course,format,user,lesson,id,title,status\nctcoop,1,zed,01,01.mc,Powers,finished\n"
         ),
+        "older export": (
+            b"user,lesson,id,title,status,attempts,first_solved\nzed,1,01.mc,Powers,not yet,0,\n"
+        ),
         "mixed learners": (
             b"course,format,user,lesson,id,title,status\n"
             b"ctcoop,1,zed,01,01.mc,Powers,done\nctcoop,1,yan,01,01.mc,Powers,done\n"
@@ -139,6 +142,7 @@ def test_bad_files_are_skipped_with_one_line_each(class_of_three, tmp_path: Path
     assert "another course" in by_file[str(bad["another course"])]
     assert "unknown status" in by_file[str(bad["unknown status"])]
     assert "mixes 2 learners" in by_file[str(bad["mixed learners"])]
+    assert "older version of the course" in by_file[str(bad["older export"])]
     assert "second export of learner 'amal'" in by_file[str(duplicate)]
     assert "cannot be read" in by_file[str(missing)]
 

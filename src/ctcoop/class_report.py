@@ -138,6 +138,11 @@ def _from_csv(text: str) -> tuple[str, list[dict[str, Any]]]:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = reader.fieldnames or []
         missing = [column for column in _REQUIRED if column not in header]
+        if "course" in missing and {"user", "id", "status"} <= set(header):
+            raise ExportError(
+                "is an export from an older version of the course (no 'course' marker); "
+                "ask the learner to export again"
+            )
         if missing:
             raise ExportError(f"is not a progress export (no column {missing[0]!r})")
         rows = list(reader)
