@@ -13,7 +13,6 @@ from ctcoop import bank
 from ctcoop.bank import Catalogue
 from ctcoop.dashboard import dashboard
 from ctcoop.exercises import MultipleChoice, Option, digest
-from ctcoop.progress import user_name
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +30,9 @@ def two_lessons(monkeypatch: pytest.MonkeyPatch) -> None:
             explanation="e",
         )
     ]
-    catalogue = Catalogue.from_modules([sample_bank_module(), later])
-    monkeypatch.setattr(bank, "catalogue", lambda: catalogue)
+    registry = Catalogue.from_modules([sample_bank_module(), later])
+    monkeypatch.setattr(bank, "registry", lambda: registry)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
 
 
 @pytest.fixture
@@ -100,6 +100,7 @@ def test_export_button_writes_and_says_where(prepared, tmp_path, monkeypatch) ->
     message = board.children[2].value
     (written,) = tmp_path.glob("ctcoop-progress-*.csv")
     assert str(written) in message
+    assert f"download='{written.name}'" in message and "base64," in message
     with written.open(newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert len(rows) == 7
@@ -107,8 +108,35 @@ def test_export_button_writes_and_says_where(prepared, tmp_path, monkeypatch) ->
 
 
 def test_export_failure_is_shown_not_raised(prepared, tmp_path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / f"ctcoop-progress-{user_name()}.csv").mkdir()  # a folder blocks the file
+    monkeypatch.setattr(Path, "cwd", lambda: tmp_path / "gone")  # a folder that is not there
     board = dashboard()
     buttons(board, "ctc-export")[0].click()
     assert "Could not write the export" in board.children[2].value
+
+
+def test_a_solution_viewed_is_shown_as_such_and_counted_apart(prepared) -> None:
+    from ctcoop.progress import record_attempt
+
+    record_attempt("01.order", solved=True, solution=True)
+    board = dashboard()
+    assert "◇ solution viewed</span> 01.order: Timeline" in board.children[0].value
+    assert repr(board).splitlines()[1] == (
+        "Lesson 01 Sample lesson: 1 done, 1 tried, 3 not yet, 1 solution viewed (of 6)"
+    )
+
+
+def test_the_name_given_goes_on_the_export(prepared, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    board = dashboard()
+    (box,) = [w for w in board.children[1].children if "ctc-learner-name" in w._dom_classes]
+    box.value = "Student 42"
+    buttons(board, "ctc-export")[0].click()
+    (written,) = tmp_path.glob("ctcoop-progress-Student_42.csv")
+    with written.open(newline="") as stream:
+        assert {row["user"] for row in csv.DictReader(stream)} == {"Student 42"}
+
+
+def test_on_a_hub_the_hub_name_is_used_and_no_name_is_asked(prepared, monkeypatch) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "learner-7")
+    board = dashboard()
+    assert not [w for w in board.children[1].children if "ctc-learner-name" in w._dom_classes]

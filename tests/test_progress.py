@@ -1,22 +1,23 @@
-"""The progress store: counts, statuses, a corrupted file, an unwritable folder, export, reset."""
+"""The progress store: counts, statuses, answers seen before, solutions, corrupted files, reset."""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
-from test_exercises_samples import sample_bank_module
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ctcoop import bank, progress
-from ctcoop.bank import Catalogue
+from ctcoop import progress
 
 
 def test_attempts_and_success_are_recorded(progress_path: Path) -> None:
-    assert progress.status("01.mc") == "not yet"
+    assert progress.status("01.mc") == "not_yet"
     progress.record_attempt("01.mc", solved=False)
     assert progress.status("01.mc") == "tried"
     progress.record_attempt("01.mc", solved=True)
@@ -90,61 +91,116 @@ def test_a_read_only_folder_does_not_crash(progress_path: Path) -> None:
         progress_path.parent.chmod(0o700)
 
 
-@pytest.fixture
-def sample_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    catalogue = Catalogue.from_modules([sample_bank_module()])
-    monkeypatch.setattr(bank, "catalogue", lambda: catalogue)
-
-
-def test_export_csv_has_one_row_per_registered_exercise(
-    sample_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(progress.getpass, "getuser", lambda: "ada lovelace")
-    progress.record_attempt("01.mc", solved=True)
-    progress.record_attempt("01.order", solved=False)
-    path = progress.export_progress()
-    assert path == tmp_path / "ctcoop-progress-ada_lovelace.csv"
-    with path.open(newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    assert [row["id"] for row in rows] == [e.id for e in bank.all_exercises()]
-    assert list(rows[0]) == list(progress.EXPORT_COLUMNS)
-    by_id = {row["id"]: row for row in rows}
-    assert by_id["01.mc"]["status"] == "done" and by_id["01.mc"]["first_solved"]
-    assert by_id["01.order"]["status"] == "tried" and by_id["01.order"]["attempts"] == "1"
-    assert by_id["01.code"]["status"] == "not yet" and by_id["01.code"]["lesson"] == "1"
-
-
-def test_export_json(sample_registry, tmp_path: Path) -> None:
-    path = progress.export_progress(tmp_path / "mine.json", fmt="json")
-    document = json.loads(path.read_text())
-    assert len(document["exercises"]) == 6 and document["user"]
-    with pytest.raises(ValueError, match="fmt"):
-        progress.export_progress(tmp_path / "x", fmt="xlsx")
-
-
 def test_reset_needs_confirmation_and_keeps_a_backup(progress_path: Path) -> None:
     progress.record_attempt("01.mc", solved=True)
     with pytest.warns(UserWarning, match="confirm=True"):
         assert progress.reset_progress() is None
     assert progress.status("01.mc") == "done"
     backup = progress.reset_progress(confirm=True)
-    assert progress.status("01.mc") == "not yet"
+    assert progress.status("01.mc") == "not_yet"
     assert "01.mc" in json.loads(backup.read_text())["exercises"]
 
 
-def test_importing_progress_does_not_load_widgets_or_pandas() -> None:
-    import subprocess
-    import sys
-
+def test_the_store_imports_neither_bank_nor_engine_nor_widgets_nor_pandas() -> None:
     code = (
-        "import sys, ctcoop.progress; print('ipywidgets' in sys.modules, 'pandas' in sys.modules)"
+        "import sys, ctcoop.progress\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('ctcoop.bank', 'ctcoop.exercises',"
+        " 'ctcoop.course', 'ipywidgets', 'pandas'))))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert run.stdout.split() == ["False", "False"]
+    assert run.stdout.strip() == "[]"
+
+
+def test_the_same_answer_again_is_not_a_new_attempt(progress_path: Path) -> None:
+    progress.record_attempt("01.mc", solved=False, fingerprint="aa11")
+    progress.record_attempt("01.mc", solved=False, fingerprint="aa11")  # Restart and Run All
+    progress.record_attempt("01.mc", solved=False, fingerprint="bb22")
+    progress.record_attempt("01.mc", solved=True, fingerprint="cc33")
+    progress.record_attempt("01.mc", solved=True, fingerprint="cc33")
+    entry = json.loads(progress_path.read_text())["exercises"]["01.mc"]
+    assert entry["attempts"] == 3 and entry["solved"] is True
+    assert entry["answers"] == ["aa11", "bb22", "cc33"]
+
+
+def test_answers_kept_are_bounded(progress_path: Path) -> None:
+    for n in range(progress.MAX_ANSWERS + 5):
+        progress.record_attempt("01.mc", solved=False, fingerprint=f"{n:04x}")
+    entry = progress.load_progress()["exercises"]["01.mc"]
+    assert entry["attempts"] == progress.MAX_ANSWERS + 5
+    assert len(entry["answers"]) == progress.MAX_ANSWERS
+
+
+def test_an_answer_in_a_solutions_notebook_is_solution_viewed_never_done(
+    progress_path: Path,
+) -> None:
+    progress.record_attempt("01.mc", solved=True, fingerprint="cc33", solution=True)
+    assert progress.status("01.mc") == "solution_viewed"
+    entry = progress.load_progress()["exercises"]["01.mc"]
+    assert entry["attempts"] == 0 and entry["solved"] is False and entry["solution_viewed"]
+    progress.record_attempt("01.mc", solved=True, fingerprint="cc33")  # then solved for real
+    assert progress.status("01.mc") == "done"
+    assert progress.load_progress()["exercises"]["01.mc"]["attempts"] == 1
+
+
+def test_statuses_have_labels() -> None:
+    assert set(progress.STATUS_LABELS) == set(progress.STATUSES)
+    assert progress.STATUS_LABELS["not_yet"] == "not yet"
+    assert progress.status_of(None) == "not_yet"
+
+
+def test_a_store_written_before_fingerprints_still_loads(progress_path: Path) -> None:
+    progress_path.parent.mkdir(parents=True)
+    old = {"attempts": 2, "solved": False, "first_solved": None, "last_attempt": "2025-01-01"}
+    progress_path.write_text(json.dumps({"format": 1, "exercises": {"01.mc": old}}))
+    progress.record_attempt("01.mc", solved=False, fingerprint="aa11")
+    assert progress.load_progress()["exercises"]["01.mc"]["attempts"] == 3
+
+
+def test_a_minimal_record_without_times_is_valid(progress_path: Path) -> None:
+    progress_path.parent.mkdir(parents=True)
+    store = {"format": 1, "exercises": {"01.mc": {"attempts": 1, "solved": True}}}
+    progress_path.write_text(json.dumps(store))
+    progress.record_attempt("01.mc", solved=True, fingerprint="aa11")
+    entry = progress.load_progress()["exercises"]["01.mc"]
+    assert entry["attempts"] == 2 and entry["first_solved"] and entry["last_attempt"]
 
 
 def test_no_warning_on_a_normal_save() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         progress.record_attempt("01.mc", solved=False)
+
+
+ATTEMPTS = st.lists(
+    st.tuples(st.sampled_from(["aa", "bb", "cc", None]), st.booleans(), st.booleans()), max_size=8
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(attempts=ATTEMPTS)
+def test_counts_follow_the_rules_for_any_sequence(progress_path: Path, attempts) -> None:
+    """Attempts = distinct answers (plus unfingerprinted ones); solutions never count."""
+    progress.reset_progress(confirm=True)
+    for fingerprint, solved, solution in attempts:
+        progress.record_attempt("01.mc", solved, fingerprint=fingerprint, solution=solution)
+    own = [(f, s) for f, s, solution in attempts if not solution]
+    counted, seen = [], set()
+    for fingerprint, solved in own:
+        if fingerprint is None or fingerprint not in seen:
+            counted.append(solved)
+            seen.add(fingerprint)
+    entry = progress.load_progress()["exercises"].get("01.mc")
+    assert (entry["attempts"] if entry else 0) == len(counted)
+    assert (bool(entry) and entry["solved"]) == any(counted)
+    expected = (
+        "done"
+        if any(counted)
+        else "solution_viewed"
+        if len(own) < len(attempts)
+        else "tried"
+        if counted
+        else "not_yet"
+    )
+    assert progress.status("01.mc") == expected

@@ -2,10 +2,12 @@
 
 Notebooks use a handful of names from here::
 
-    from ctcoop import load, catalogue, exercise, dashboard
+    from ctcoop import load, catalogue, notes, exercise, dashboard, plots
 
 They are imported lazily (module ``__getattr__``) so that ``import ctcoop``
 stays cheap: widgets and plotting load only when a notebook first asks.
+``catalogue`` is the list of data tables; the exercises' registry is
+``ctcoop.bank.registry``.
 """
 
 from __future__ import annotations
@@ -21,21 +23,26 @@ _LAZY = {
     "describe": "ctcoop.data",
     "load_world_map": "ctcoop.data",
     "DataError": "ctcoop.data",
-    "exercise": "ctcoop.exercises",
+    "notes": "ctcoop.data",
+    "exercise": "ctcoop.course",
     "dashboard": "ctcoop.dashboard",
-    "export_progress": "ctcoop.progress",
+    "export_progress": "ctcoop.export",
 }
+_LAZY_MODULES = {"plots": "ctcoop.plots"}  # whole modules, used as ``plots.show(...)``
 
-__all__ = sorted(_LAZY)
+__all__ = sorted([*_LAZY, *_LAZY_MODULES])
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
+    if name in _LAZY_MODULES:
+        value = import_module(_LAZY_MODULES[name])
+    elif name in _LAZY:
         value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'ctcoop' has no attribute {name!r}")
+    else:
+        raise AttributeError(f"module 'ctcoop' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(__all__))

@@ -1,54 +1,119 @@
 """Each learner's progress, in one JSON file that several kernels can write at once.
 
-The file (``ctcoop.paths.progress_file()``) looks like::
+This is the record layer: it knows a file, a lock and exercise ids as plain
+strings, and nothing of the exercise bank or the widgets (the course layer,
+``ctcoop.course``, calls it). It also holds the one status vocabulary (ids,
+labels, colours) that the dashboard, the export and the class report share.
+The file (``ctcoop.paths.progress_file()``)
+looks like::
 
     {"format": 1, "exercises": {"02.interpol-powers":
-        {"attempts": 3, "solved": true, "first_solved": "2025-...", "last_attempt": "2025-..."}}}
+        {"attempts": 3, "solved": true, "first_solved": "2025-...", "last_attempt": "2025-...",
+         "answers": ["3f2a...", ...], "solution_viewed": null}}}
+
+``answers`` holds the fingerprints of the answers judged so far, so that the
+same answer given again (Restart and Run All) is not a new attempt.
+``solution_viewed`` is the time an exercise was first run in a solutions
+notebook: that is never the learner's own work, so it never counts as an
+attempt or a success.
 
 Why it is written this way:
 
 - Every write takes a lock on ``<file>.lock``, re-reads the file, merges, writes
   a temporary file in the same folder, fsyncs and renames it over the old one.
   Two notebooks open side by side lose no attempt, and a reader never sees a
-  half-written file.
-- A file that is not valid progress (bad JSON, wrong shape) is moved aside to
-  ``<file>.corrupt-<n>`` with a warning, and a fresh store begins: a learner's
-  notebook must never crash because of it.
-- If the file cannot be written (read-only home on some hubs), a warning says
-  so once and progress is kept in memory for the session; it is written out by
-  the next successful save.
-
-API: ``record_attempt``, ``load_progress``, ``status``, ``export_progress``,
-``reset_progress``. Only answers that were judged (right or wrong) count as
-attempts; the ``...`` placeholder and unreadable input do not.
+  half-written file. Temporary files left by a killed kernel are removed by a
+  later write once they are a minute old.
+- A file that is not valid progress (bad JSON, too deep or too large to parse,
+  wrong shape) is moved aside to ``<file>.corrupt-<n>`` with a warning, and a
+  fresh store begins: a learner's notebook must never crash because of it.
+- A symbolic link at the path (persistent storage on a hub) is followed: the
+  file it points to is replaced, the link stays.
+- Anything else in the way (a read-only home, a full disk, a FIFO or a folder
+  at the path, a lock held by a stuck kernel for more than ``LOCK_TIMEOUT_S``)
+  gives one warning; attempts are kept in memory, written by the next
+  successful save and tried once more when the kernel exits.
 """
 
 from __future__ import annotations
 
-import csv
-import getpass
+import atexit
 import json
 import os
-import re
+import stat
 import tempfile
+import time
 import warnings
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from filelock import FileLock, Timeout
+
+from ctcoop.palette import NEUTRAL, OKABE_ITO
 from ctcoop.paths import progress_file
 
+__all__ = [
+    "FORMAT",
+    "LOCK_TIMEOUT_S",
+    "STATUSES",
+    "STATUS_COLOURS",
+    "STATUS_LABELS",
+    "Progress",
+    "load_progress",
+    "record_attempt",
+    "reset_progress",
+    "status",
+    "status_of",
+]
+
 FORMAT = 1
-LOCK_TIMEOUT_S = 30
-EXPORT_COLUMNS = ("user", "lesson", "id", "title", "status", "attempts", "first_solved")
+LOCK_TIMEOUT_S = 1.5  # a stuck kernel's lock costs the learner at most this long, once
+EXIT_LOCK_TIMEOUT_S = 10.0  # the last try, when the kernel exits, may wait longer
+MAX_BYTES = 5_000_000  # far above any real store (about 200 bytes per exercise)
+MAX_ANSWERS = 50  # fingerprints kept per exercise; older ones are forgotten
+STALE_TEMPORARY_S = 60.0
+
+Progress = Literal["done", "tried", "not_yet", "solution_viewed"]
+STATUSES: tuple[Progress, ...] = ("done", "tried", "not_yet", "solution_viewed")
+STATUS_LABELS: dict[str, str] = {
+    "done": "done",
+    "tried": "tried",
+    "not_yet": "not yet",
+    "solution_viewed": "solution viewed",
+}
+STATUS_COLOURS: dict[str, str] = {  # Okabe-Ito, for the dashboard and the class report
+    "done": OKABE_ITO["bluish green"],
+    "tried": OKABE_ITO["orange"],
+    "not_yet": NEUTRAL,
+    "solution_viewed": OKABE_ITO["blue"],
+}
 
 Entry = dict[str, Any]
-_pending: dict[Path, dict[str, Entry]] = {}  # attempts not yet saved, per progress file
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One judged answer not yet written to the file."""
+
+    exercise_id: str
+    solved: bool
+    fingerprint: str | None
+    solution: bool
+    time: str
+
+
+_pending: dict[Path, list[_Attempt]] = {}  # per (resolved) progress file
 _warned: set[Path] = set()
 
 
 class _Unreadable(ValueError):
     """The progress file exists but does not hold valid progress."""
+
+
+class _NotAFile(OSError):
+    """Something other than a regular file sits at the progress path."""
 
 
 def _now() -> str:
@@ -59,10 +124,17 @@ def _empty() -> dict[str, Any]:
     return {"format": FORMAT, "exercises": {}}
 
 
+def _target() -> Path:
+    """The progress file, with a symbolic link followed to the file it names."""
+    path = progress_file()
+    return path.resolve() if path.is_symlink() else path
+
+
 def _valid_entry(entry: object) -> bool:
     if not isinstance(entry, dict):
         return False
     attempts = entry.get("attempts")
+    answers = entry.get("answers", [])
     return (
         isinstance(attempts, int)
         and not isinstance(attempts, bool)
@@ -70,16 +142,22 @@ def _valid_entry(entry: object) -> bool:
         and isinstance(entry.get("solved"), bool)
         and all(
             entry.get(k) is None or isinstance(entry.get(k), str)
-            for k in ("first_solved", "last_attempt")
+            for k in ("first_solved", "last_attempt", "solution_viewed")
         )
+        and isinstance(answers, list)
+        and all(isinstance(a, str) for a in answers)
     )
 
 
 def _parse(raw: bytes) -> dict[str, Any]:
+    if len(raw) > MAX_BYTES:
+        raise _Unreadable(f"larger than {MAX_BYTES:,} bytes")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _Unreadable(f"not valid JSON: {error}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        # ValueError covers bad JSON and integers too long to convert;
+        # RecursionError covers arrays or objects nested too deep.
+        raise _Unreadable(f"not valid JSON: {type(error).__name__}: {str(error)[:100]}") from None
     if not (
         isinstance(data, dict)
         and data.get("format") == FORMAT
@@ -88,7 +166,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
         raise _Unreadable(f"not a progress file of format {FORMAT}")
     bad = [key for key, entry in data["exercises"].items() if not _valid_entry(entry)]
     if bad:
-        raise _Unreadable(f"unexpected record for {bad[0]!r}")
+        raise _Unreadable(f"unexpected record for {str(bad[0])[:80]!r}")
     return data
 
 
@@ -102,24 +180,48 @@ def _move_aside(path: Path, reason: str) -> None:
         warnings.warn(
             f"Progress file {path} is unreadable ({reason}) and could not be moved "
             f"to {aside} ({error}); starting from empty progress.",
-            stacklevel=4,
+            stacklevel=5,
         )
         return
     warnings.warn(
         f"Progress file {path} was unreadable ({reason}); moved it to {aside} and "
         "started a fresh progress store.",
-        stacklevel=4,
+        stacklevel=5,
     )
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, None if there is none; refuses (never blocks on) a FIFO or device."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise _NotAFile("a folder is in the way") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _NotAFile("it is not a regular file")
+        return stream.read(MAX_BYTES + 1)
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse to replace anything but a regular file (a FIFO or folder someone put there)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise _NotAFile("it is not a regular file")
 
 
 def _read(path: Path, locked: bool) -> dict[str, Any]:
     """The saved store; an unreadable file is moved aside (only under the lock)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return _empty()
+        raw = _read_bytes(path)
     except OSError as error:
         _warn_once(path, f"cannot read it ({error})")
+        return _empty()
+    if raw is None:
         return _empty()
     try:
         return _parse(raw)
@@ -134,36 +236,52 @@ def _read(path: Path, locked: bool) -> dict[str, Any]:
         return _empty()
 
 
-def _locked(path: Path, action: Any) -> Any:
-    from filelock import FileLock
-
+def _locked(path: Path, action: Any, timeout: float | None = None) -> Any:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S):
+    with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT_S if timeout is None else timeout):
         return action()
 
 
-def _merge(entry: Entry | None, delta: Entry) -> Entry:
-    """Combine a saved record with attempts made since: counts add, first success wins."""
-    if entry is None:
-        return dict(delta)
-    firsts = [t for t in (entry.get("first_solved"), delta.get("first_solved")) if t]
-    lasts = [t for t in (entry.get("last_attempt"), delta.get("last_attempt")) if t]
-    return {
-        "attempts": entry["attempts"] + delta["attempts"],
-        "solved": entry["solved"] or delta["solved"],
-        "first_solved": min(firsts) if firsts else None,
-        "last_attempt": max(lasts) if lasts else None,
-    }
+def _apply(exercises: dict[str, Entry], attempts: list[_Attempt]) -> dict[str, Entry]:
+    """The saved records with attempts made since: a known answer again changes nothing."""
+    merged = dict(exercises)
+    for attempt in attempts:
+        entry = dict(
+            merged.get(attempt.exercise_id)
+            or {"attempts": 0, "solved": False, "first_solved": None, "last_attempt": None}
+        )
+        if attempt.solution:
+            entry["solution_viewed"] = entry.get("solution_viewed") or attempt.time
+        elif attempt.fingerprint is None or attempt.fingerprint not in entry.get("answers", []):
+            entry["attempts"] += 1
+            if attempt.fingerprint is not None:
+                entry["answers"] = [*entry.get("answers", []), attempt.fingerprint][-MAX_ANSWERS:]
+            if attempt.solved:
+                entry["solved"] = True
+                entry["first_solved"] = min(filter(None, (entry.get("first_solved"), attempt.time)))
+            entry["last_attempt"] = max(filter(None, (entry.get("last_attempt"), attempt.time)))
+        merged[attempt.exercise_id] = entry
+    return merged
 
 
 def _with_pending(store: dict[str, Any], path: Path) -> dict[str, Any]:
-    merged = dict(store["exercises"])
-    for exercise_id, delta in _pending.get(path, {}).items():
-        merged[exercise_id] = _merge(merged.get(exercise_id), delta)
-    return {"format": FORMAT, "exercises": merged}
+    return {"format": FORMAT, "exercises": _apply(store["exercises"], _pending.get(path, []))}
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of writes that never finished (a kernel killed mid-write)."""
+    limit = time.time() - STALE_TEMPORARY_S
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.lstat().st_mtime < limit:
+                leftover.unlink()
+        except OSError:
+            pass  # another kernel removed it first, or it is not ours to remove
 
 
 def _write(path: Path, store: dict[str, Any]) -> None:
+    _check_regular(path)
+    _remove_stale_temporaries(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -181,104 +299,69 @@ def _warn_once(path: Path, reason: str) -> None:
         _warned.add(path)
         warnings.warn(
             f"Progress cannot be saved to {path}: {reason}. It is kept in memory "
-            "for this session only.",
-            stacklevel=4,
+            "and saved again with your next answer.",
+            stacklevel=5,
         )
 
 
-def _save_pending(path: Path) -> None:
+def _save_pending(path: Path, timeout: float | None = None) -> None:
     def merge_and_write() -> None:
         _write(path, _with_pending(_read(path, locked=True), path))
         _pending.pop(path, None)
+        _warned.discard(path)  # saved again: a later problem deserves a new warning
 
     try:
-        _locked(path, merge_and_write)
-    except OSError as error:  # read-only folder, full disk, lock timeout
-        _warn_once(path, str(error))
+        _locked(path, merge_and_write, timeout)
+    except OSError as error:  # read-only folder, full disk, a FIFO, lock timeout
+        if isinstance(error, Timeout):
+            _warn_once(path, f"another program has held its lock {error.lock_file} too long")
+        else:
+            _warn_once(path, str(error))
 
 
-def record_attempt(exercise_id: str, solved: bool) -> None:
-    """Count one judged attempt at ``exercise_id`` (and its success, if ``solved``)."""
-    path = progress_file()
-    now = _now()
-    delta = {
-        "attempts": 1,
-        "solved": bool(solved),
-        "first_solved": now if solved else None,
-        "last_attempt": now,
-    }
-    pending = _pending.setdefault(path, {})
-    pending[exercise_id] = _merge(pending.get(exercise_id), delta)
+@atexit.register
+def _save_at_exit() -> None:
+    """Last chance for attempts kept in memory: when the kernel shuts down."""
+    for path in list(_pending):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _save_pending(path, EXIT_LOCK_TIMEOUT_S)
+
+
+def record_attempt(
+    exercise_id: str, solved: bool, *, fingerprint: str | None = None, solution: bool = False
+) -> None:
+    """Record one judged answer to ``exercise_id``.
+
+    ``fingerprint`` identifies the answer: an answer already recorded is not
+    counted again. ``solution=True`` marks an answer run in a solutions
+    notebook: it records "solution viewed", never an attempt or a success.
+    """
+    path = _target()
+    attempt = _Attempt(str(exercise_id), bool(solved), fingerprint, bool(solution), _now())
+    _pending.setdefault(path, []).append(attempt)
     _save_pending(path)
 
 
 def load_progress() -> dict[str, Any]:
     """The whole store: ``{"format": 1, "exercises": {id: record}}``, unsaved attempts included."""
-    path = progress_file()
+    path = _target()
     return _with_pending(_read(path, locked=False), path)
 
 
-def status(exercise_id: str) -> Literal["done", "tried", "not yet"]:
-    """``done`` once solved, ``tried`` after a judged wrong answer, else ``not yet``."""
-    return _status_of(load_progress()["exercises"].get(exercise_id))
-
-
-def _status_of(entry: Entry | None) -> Literal["done", "tried", "not yet"]:
+def status_of(entry: Entry | None) -> Progress:
+    """The progress of one record: ``done`` once solved, ``solution_viewed`` once the
+    solution was run (and not solved), ``tried`` after a wrong answer, else ``not_yet``."""
     if entry and entry["solved"]:
         return "done"
-    return "tried" if entry and entry["attempts"] else "not yet"
+    if entry and entry.get("solution_viewed"):
+        return "solution_viewed"
+    return "tried" if entry and entry["attempts"] else "not_yet"
 
 
-def user_name() -> str:
-    """The login name, for export file names; "learner" where none is known."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # no login name in some containers
-        name = ""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name) or "learner"
-
-
-def progress_rows() -> list[dict[str, Any]]:
-    """One row per exercise of the series (registry order) with its status."""
-    from ctcoop import bank
-
-    saved = load_progress()["exercises"]
-    user = user_name()
-    rows = []
-    for exercise in bank.all_exercises():
-        entry = saved.get(exercise.id)
-        rows.append(
-            {
-                "user": user,
-                "lesson": exercise.lesson,
-                "id": exercise.id,
-                "title": exercise.title,
-                "status": _status_of(entry),
-                "attempts": entry["attempts"] if entry else 0,
-                "first_solved": (entry or {}).get("first_solved") or "",
-            }
-        )
-    return rows
-
-
-def export_progress(
-    path: str | os.PathLike[str] | None = None, fmt: Literal["csv", "json"] = "csv"
-) -> Path:
-    """Write progress for an instructor; default ``./ctcoop-progress-<user>.<fmt>``."""
-    if fmt not in ("csv", "json"):
-        raise ValueError(f'fmt must be "csv" or "json", not {fmt!r}')
-    target = Path(path) if path is not None else Path.cwd() / f"ctcoop-progress-{user_name()}.{fmt}"
-    rows = progress_rows()
-    if fmt == "json":
-        document = {"format": FORMAT, "user": user_name(), "exported": _now(), "exercises": rows}
-        text = json.dumps(document, indent=1, ensure_ascii=False)
-        target.write_text(text + "\n", encoding="utf-8")
-    else:
-        with target.open("w", newline="", encoding="utf-8") as stream:
-            writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-    return target.resolve()
+def status(exercise_id: str) -> Progress:
+    """The progress of one exercise (see ``status_of``)."""
+    return status_of(load_progress()["exercises"].get(exercise_id))
 
 
 def reset_progress(confirm: bool = False) -> Path | None:
@@ -292,7 +375,7 @@ def reset_progress(confirm: bool = False) -> Path | None:
             "Nothing was reset: call reset_progress(confirm=True) to start again.", stacklevel=2
         )
         return None
-    path = progress_file()
+    path = _target()
 
     def reset() -> Path | None:
         backup = path.with_name(f"{path.name}.before-reset")

@@ -8,7 +8,9 @@ first use and refuses duplicate ids, ids filed under the wrong lesson, and
 missing ``TITLE``/``EXERCISES``.
 
 API: ``get(exercise_id)``, ``all_exercises()`` (lesson order, then the order in
-the module), ``lessons()`` (lesson number -> title).
+the module), ``lessons()`` (lesson number -> title), and ``registry()``, the
+whole collection (named so as not to be confused with ``ctcoop.catalogue``,
+the list of data tables).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from importlib import import_module
 from types import ModuleType
 
 from ctcoop.exercises import Exercise, ExerciseDefinitionError
+
+__all__ = ["Catalogue", "all_exercises", "get", "lessons", "registry"]
 
 _MODULE_NAME = re.compile(r"^l(\d{2})_\w+$")
 
@@ -72,14 +76,14 @@ def _bank_modules() -> list[ModuleType]:
 
 
 @cache
-def catalogue() -> Catalogue:
+def registry() -> Catalogue:
     """The registry, built once per kernel."""
     return Catalogue.from_modules(_bank_modules())
 
 
 def get(exercise_id: str) -> Exercise:
     """The exercise with this id; a KeyError suggests close ids for a typo."""
-    exercises = catalogue().exercises
+    exercises = registry().exercises
     if exercise_id in exercises:
         return exercises[exercise_id]
     close = difflib.get_close_matches(str(exercise_id), list(exercises), n=3)
@@ -89,9 +93,9 @@ def get(exercise_id: str) -> Exercise:
 
 def all_exercises() -> list[Exercise]:
     """Every exercise of the series, in lesson order."""
-    return list(catalogue().exercises.values())
+    return list(registry().exercises.values())
 
 
 def lessons() -> dict[int, str]:
     """Lesson number -> lesson title, for every lesson with exercises."""
-    return dict(catalogue().lessons)
+    return dict(registry().lessons)
