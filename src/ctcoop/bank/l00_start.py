@@ -56,8 +56,13 @@ EXERCISES = [
                 why="Yes: the attempt count lets the dashboard show *tried*.",
             ),
             "b": Option(
-                "The answers you typed",
-                why="No: only the count of checked answers is kept, never their content.",
+                "The answers you typed, as you typed them",
+                why=(
+                    "No: it keeps a short fingerprint of each checked answer (a hash), so that "
+                    "checking the same answer twice counts once. A fingerprint is not the text, "
+                    "but for a question with a few options it could be matched back to the "
+                    "option you picked."
+                ),
             ),
             "c": Option(
                 "Whether and when you first solved each exercise",
@@ -71,7 +76,8 @@ EXERCISES = [
                 "Your name and e-mail address",
                 why=(
                     "No: the file holds no personal details. Only an export for an "
-                    "instructor adds your login name, and only when you ask for one."
+                    "instructor adds a name (your hub user name, or the name or student ID "
+                    "you type, or else your login name), and only when you ask for one."
                 ),
             ),
         },
@@ -81,8 +87,10 @@ EXERCISES = [
             "The dashboard needs to tell *done*, *tried* and *not yet* apart, and nothing more.",
         ],
         explanation=(
-            "The file keeps, per exercise, the number of checked answers, whether it is "
-            "solved, when it was first solved and when you last tried. Keeping no more "
+            "The file keeps, per exercise, the number of different answers you checked (with "
+            "a fingerprint of each, so that a repeat is not counted twice), whether it is "
+            "solved, when it was first solved, when you last tried, and whether you ran it "
+            "in a solutions notebook (shown as *solution viewed*, never as *done*). Keeping no more "
             "than a purpose needs is called data minimisation; the course returns to it "
             "in the lesson on intelligence security."
         ),
@@ -98,20 +106,23 @@ EXERCISES = [
             "done": "✓ done",
             "tried": "◐ tried",
             "not-yet": "○ not yet",
+            "viewed": "◇ solution viewed",
         },
         right={
             "1": "No answer checked yet",
             "2": "Solved at least once",
             "3": "At least one answer checked, not solved yet",
+            "4": "Run in a solutions notebook, which is not your own answer",
         },
-        key="47f207cf594bf45d8c693388ed3ac1e8f9bcbc2b3f3936702bfe751c1006c634",
+        key="6409b20c99b4b66a4cdd81dc2b5058f823fad00147db09ec88eaced4d00e06b3",
         hints=[
             "A wrong answer still counts as an attempt.",
             "Once an exercise is solved, later wrong answers do not undo it.",
         ],
         explanation=(
             "Done stays done. *Tried* tells you where to go back to; *not yet* shows what "
-            "is still ahead."
+            "is still ahead; *solution viewed* is kept apart, so that reading a solution never "
+            "looks like solving the exercise, to you or to an instructor."
         ),
     ),
 ]
