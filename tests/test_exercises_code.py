@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from test_exercises_samples import COMMON
+from support.samples import COMMON
 
 from ctcoop.exercises import CodeExercise
 

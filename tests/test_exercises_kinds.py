@@ -6,7 +6,7 @@ import math
 from decimal import Decimal
 
 import pytest
-from test_exercises_samples import COMMON, SAMPLE_ANSWERS, sample_exercises
+from support.samples import COMMON, SAMPLE_ANSWERS, sample_exercises
 
 from ctcoop.exercises import (
     CodeExercise,

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_exercises_samples import sample_exercises
+from support.samples import sample_exercises
 
 from ctcoop.exercises import Feedback
 from ctcoop.exercises.widget import ExerciseWidget

@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from test_exercises_samples import sample_bank_module
+from support.samples import sample_bank_module
 
 from ctcoop import bank, progress
 from ctcoop.bank import Catalogue

@@ -13,6 +13,8 @@ from typing import Any
 
 from ctcoop.exercises.text import safe_repr
 
+__all__ = ["MAX_TEXT", "AnswerError", "key_list", "match_key"]
+
 MAX_TEXT = 10_000
 
 

@@ -7,6 +7,7 @@ it say *which* positions or pairs are right.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +20,8 @@ from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionErr
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
 from ctcoop.exercises.text import safe_repr
+
+__all__ = ["MAX_ARRANGEMENTS", "MAX_ORDERING_ITEMS", "Matching", "Ordering"]
 
 MAX_ORDERING_ITEMS = 8  # 8! = 40,320 orders
 MAX_ARRANGEMENTS = 50_000
@@ -64,20 +67,21 @@ class Ordering(Exercise):
             raise CourseProblem("its key matches no order of the items")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            order = key_list(answer, self.items)
-        except AnswerError as error:
-            return self._invalid(str(error))
-        repeated = sorted({k for k in order if order.count(k) > 1})
-        missing = [k for k in self.items if k not in order]
+    def _read(self, answer: Any) -> list[str]:
+        order = key_list(answer, self.items)
+        counts = Counter(order)  # linear, however long the list
+        repeated = sorted(key for key, count in counts.items() if count > 1)
+        missing = [key for key in self.items if key not in counts]
         if repeated or missing:
             problems = []
             if repeated:
                 problems.append(f"used more than once: {', '.join(repeated)}")
             if missing:
                 problems.append(f"missing: {', '.join(missing)}")
-            return self._invalid(f"Use every item exactly once ({'; '.join(problems)}).")
+            raise AnswerError(f"Use every item exactly once ({'; '.join(problems)}).")
+        return order
+
+    def _judge(self, order: list[str]) -> Feedback:
         if order == self._solution:
             return self._correct()
         right = [
@@ -138,6 +142,13 @@ class Matching(Exercise):
         return found
 
     def _read(self, answer: Any) -> dict[str, str]:
+        mapping = self._pairs(answer)
+        missing = [self.left[k] for k in self.left if k not in mapping]
+        if missing:
+            raise AnswerError(f"Choose a match for: {'; '.join(missing)}.")
+        return mapping
+
+    def _pairs(self, answer: Any) -> dict[str, str]:
         if isinstance(answer, Mapping):
             pairs = list(answer.items())
         elif isinstance(answer, list | tuple) and all(
@@ -148,14 +159,7 @@ class Matching(Exercise):
             raise AnswerError(f'Expected pairs like {{"a": "1"}}, got {safe_repr(answer, 40)}.')
         return {match_key(a, self.left): match_key(b, self.right) for a, b in pairs}
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            mapping = self._read(answer)
-        except AnswerError as error:
-            return self._invalid(str(error))
-        missing = [self.left[k] for k in self.left if k not in mapping]
-        if missing:
-            return self._invalid(f"Choose a match for: {'; '.join(missing)}.")
+    def _judge(self, mapping: dict[str, str]) -> Feedback:
         if mapping == self._solution:
             return self._correct()
         wrong = [k for k in self.left if mapping[k] != self._solution[k]]

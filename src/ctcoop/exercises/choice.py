@@ -12,10 +12,12 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError, key_list, match_key
+from ctcoop.exercises.answers import key_list, match_key
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
+
+__all__ = ["MAX_MULTI_OPTIONS", "MultiSelect", "MultipleChoice", "Option"]
 
 MAX_MULTI_OPTIONS = 12  # 2**12 subsets keeps recovering the answer instant
 
@@ -69,13 +71,12 @@ class MultipleChoice(_Choice):
             raise CourseProblem("its key matches no option")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            if isinstance(answer, list | tuple) and len(answer) == 1:
-                answer = answer[0]
-            choice = match_key(answer, self.options)
-        except AnswerError as error:
-            return self._invalid(str(error))
+    def _read(self, answer: Any) -> str:
+        if isinstance(answer, list | tuple) and len(answer) == 1:
+            answer = answer[0]
+        return match_key(answer, self.options)
+
+    def _judge(self, choice: str) -> Feedback:
         if choice == self._solution:
             return self._correct([self._explained(choice)])
         return Feedback("incorrect", "Not quite.", (self._explained(choice),))
@@ -104,11 +105,10 @@ class MultiSelect(_Choice):
             raise CourseProblem("its key matches no set of options")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            chosen = set(key_list(answer, self.options))
-        except AnswerError as error:
-            return self._invalid(str(error))
+    def _read(self, answer: Any) -> frozenset[str]:
+        return frozenset(key_list(answer, self.options))
+
+    def _judge(self, chosen: frozenset[str]) -> Feedback:
         if chosen == self._solution:
             return self._correct([self._explained(name) for name in self.options if name in chosen])
         wrong = [name for name in self.options if name in chosen - self._solution]

@@ -18,6 +18,8 @@ import pandas as pd
 
 from ctcoop.exercises.text import format_number, safe_repr, type_name
 
+__all__ = ["Difference", "Rules", "canonical_text", "compare"]
+
 MAX_EXAMPLES = 3
 ABSOLUTE_NOISE = 1e-12  # lets 0.1 + 0.2 - 0.3 count as 0
 _COLLECTIONS = (list, tuple, set, frozenset, np.ndarray, pd.Index)
@@ -49,6 +51,17 @@ def compare(expected: Any, got: Any, rules: Rules) -> Difference | None:
     if isinstance(expected, _COLLECTIONS):
         return _compare_collection(expected, got, rules)
     return _compare_scalar(expected, got, rules.rtol)
+
+
+def canonical_text(value: Any) -> str:
+    """One spelling of a result (type, labels, cells, column types), to fingerprint it."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        dtypes = value.dtypes if isinstance(value, pd.DataFrame) else [value.dtype]
+        types = ",".join(map(str, dtypes))
+        return f"{type(value).__name__}[{types}]\n{value.to_csv()}"
+    if isinstance(value, np.ndarray | pd.Index):
+        return f"{type(value).__name__}[{value.dtype}]{value.tolist()!r}"
+    return f"{type(value).__name__}:{value!r}"
 
 
 def _labels(labels: list[Any]) -> str:

@@ -19,6 +19,8 @@ from ctcoop.exercises.base import Exercise
 from ctcoop.exercises.choice import MultipleChoice, MultiSelect
 from ctcoop.exercises.numeric import Numeric
 
+__all__ = ["Controls", "build_controls"]
+
 _WIDE = {"description_width": "initial"}
 _UNSET = "—"
 

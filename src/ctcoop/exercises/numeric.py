@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar
 
+from ctcoop.exercises.answers import AnswerError
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError, describe_error
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.text import format_number, safe_repr, type_name
@@ -23,7 +24,10 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f_']")
 
 
-class _NotANumber(ValueError):
+__all__ = ["Numeric"]
+
+
+class _NotANumber(AnswerError):
     """The learner's input cannot be read as a number; the message says why."""
 
 
@@ -118,11 +122,7 @@ class Numeric(Exercise):
             return True
         return self.rel_tolerance is not None and gap <= self.rel_tolerance * abs(expected) + noise
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            value = self._read(answer)
-        except _NotANumber as problem:
-            return self._invalid(str(problem))
+    def _judge(self, value: float) -> Feedback:
         expected = self._expected_value
         if self._close_enough(value, expected):
             exact = not (self.tolerance or self.rel_tolerance)

@@ -12,6 +12,14 @@ import html
 import math
 import re
 
+__all__ = [
+    "format_number",
+    "render_inline",
+    "render_text",
+    "safe_repr",
+    "type_name",
+]
+
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")

@@ -3,20 +3,31 @@
 Feedback goes into an HTML widget, never printed into an Output widget, so a
 notebook's saved text stays what nbval expects. The widget's plain-text form is
 a deterministic summary (id, title, status, message) for the same reason.
+
+The widget knows nothing of where attempts are kept: whoever builds it (the
+course layer) passes ``on_attempt``, called after every judged attempt with the
+exercise id, the feedback and a fingerprint of the canonical answer, and
+``saved``, a short status text to show (``"Done ✓, 1 Dec"``).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
 from ctcoop.exercises.answers import AnswerError
-from ctcoop.exercises.base import Exercise
+from ctcoop.exercises.base import Exercise, describe_error
 from ctcoop.exercises.controls import build_controls
 from ctcoop.exercises.feedback import STATUS_LABELS, Feedback
 from ctcoop.exercises.text import render_inline, render_text
+
+__all__ = ["AttemptCallback", "ExerciseWidget", "SummaryBox"]
+
+AttemptCallback = Callable[[str, Feedback, str], None]
+"""``on_attempt(exercise_id, feedback, fingerprint)``, called after each judged attempt."""
 
 
 class SummaryBox(widgets.VBox):
@@ -55,11 +66,19 @@ class ExerciseWidget(SummaryBox):
     """One exercise in a notebook. ``submit``/``check`` answer it from code.
 
     CSS classes for styling and browser tests: ``ctc-exercise`` (this box),
-    ``ctc-feedback``, ``ctc-check``, ``ctc-hint`` and ``ctc-hints``.
+    ``ctc-feedback``, ``ctc-check``, ``ctc-hint``, ``ctc-hints``, ``ctc-saved``
+    (the saved status) and ``ctc-note`` (a problem saving an attempt).
     """
 
-    def __init__(self, definition: Exercise) -> None:
+    def __init__(
+        self,
+        definition: Exercise,
+        *,
+        on_attempt: AttemptCallback | None = None,
+        saved: str | None = None,
+    ) -> None:
         self.definition = definition
+        self._on_attempt = on_attempt
         self.feedback: Feedback | None = None
         self.hints_shown = 0
         self._controls = build_controls(definition)
@@ -79,6 +98,13 @@ class ExerciseWidget(SummaryBox):
         self._hints.add_class("ctc-hints")
         self._feedback_area = widgets.HTML("")
         self._feedback_area.add_class("ctc-feedback")
+        self._saved = widgets.HTML(
+            f"<p><em>{html.escape(saved)}</em></p>" if saved else "",
+            layout=widgets.Layout(display=None if saved else "none"),
+        )
+        self._saved.add_class("ctc-saved")
+        self._note = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self._note.add_class("ctc-note")
         buttons = [self._hint_button]
         if self._controls.widgets:
             buttons.insert(0, self._check_button)
@@ -86,23 +112,30 @@ class ExerciseWidget(SummaryBox):
         else:
             body = [widgets.HTML(render_text(definition.how_to_answer))]
         super().__init__(
-            children=[header, *body, widgets.HBox(buttons), self._hints, self._feedback_area]
+            children=[
+                header,
+                self._saved,
+                *body,
+                widgets.HBox(buttons),
+                self._hints,
+                self._feedback_area,
+                self._note,
+            ]
         )
         self.add_class("ctc-exercise")
         self._update_hint_button()
 
     def submit(self, answer: Any) -> Feedback:
-        """Check ``answer``, show it and the feedback, record the attempt. Never raises."""
-        try:
-            self._controls.show(answer)
-        except Exception:  # noqa: BLE001 - an answer of the wrong shape just isn't shown
-            pass
+        """Check ``answer``, show it and the feedback, report the attempt. Never raises."""
         feedback = self.definition.check(answer)
+        if feedback.answer is not None:
+            try:  # the canonical answer, never the learner's own object
+                self._controls.show(feedback.answer)
+            except Exception:  # noqa: BLE001 - an answer the controls cannot show just isn't
+                pass
         self._show(feedback)
-        if feedback.status in ("incorrect", "correct"):
-            from ctcoop.progress import record_attempt
-
-            record_attempt(self.definition.id, solved=feedback.solved)
+        if feedback.judged and self._on_attempt is not None:
+            self._report(feedback)
         return feedback
 
     check = submit
@@ -133,6 +166,21 @@ class ExerciseWidget(SummaryBox):
         self._hint_button.tooltip = (
             f"Show hint {self.hints_shown + 1} of {total}" if remaining else "All hints are shown"
         )
+
+    def _report(self, feedback: Feedback) -> None:
+        """Hand a judged attempt to ``on_attempt``; its failure is a note, never an error."""
+        try:
+            fingerprint = self.definition.fingerprint(feedback.answer)
+            self._on_attempt(self.definition.id, feedback, fingerprint)
+        except Exception as error:  # noqa: BLE001 - saving must never break checking
+            self._note.value = (
+                "<p><em>Your answer was checked, but this attempt could not be saved "
+                f"({html.escape(describe_error(error))}).</em></p>"
+            )
+            self._note.layout.display = None
+        else:
+            self._note.value = ""
+            self._note.layout.display = "none"
 
     def _check_controls(self) -> None:
         try:
