@@ -13,7 +13,7 @@ from typing import Any
 
 from ctcoop.exercises.text import safe_repr
 
-__all__ = ["MAX_TEXT", "AnswerError", "key_list", "match_key"]
+__all__ = ["MAX_TEXT", "AnswerError", "key_list", "match_key", "unused_keys"]
 
 MAX_TEXT = 10_000
 
@@ -54,3 +54,15 @@ def key_list(answer: Any, valid: Mapping[str, Any]) -> list[str]:
         )
         return [match_key(item, valid) for item in items]
     raise AnswerError(f"Expected a list of keys, got {safe_repr(answer, 40)}.")
+
+
+def unused_keys(*taken: Iterable[str], count: int) -> list[str]:
+    """``count`` short keys that are none of ``taken`` (in any case), for examples.
+
+    "How to answer" texts show the form of an answer with these, so an example
+    can never be (or look like) the answer of the exercise it explains.
+    """
+    used = {key.casefold() for keys in taken for key in keys}
+    letters = [c for c in "xyzwvutsrqp" if c not in used]
+    spares = (f"x{n}" for n in range(1, 10**6) if f"x{n}" not in used)
+    return (letters + [next(spares) for _ in range(max(0, count - len(letters)))])[:count]

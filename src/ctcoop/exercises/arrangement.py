@@ -15,7 +15,7 @@ from itertools import chain, permutations, product
 from math import perm
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError, key_list, match_key
+from ctcoop.exercises.answers import AnswerError, key_list, match_key, unused_keys
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
@@ -49,9 +49,14 @@ class Ordering(Exercise):
     key: str
 
     kind: ClassVar[str] = "ordering"
-    how_to_answer: ClassVar[str] = (
-        'Give every item a position and press Check (or call .submit(["c", "a", "b"])).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y, z = unused_keys(self.items, count=3)
+        return (
+            "Give every item a position and press Check (in code, pass the items' keys in "
+            f'order: three items {x}, {y} and {z} would be .submit(["{x}", "{y}", "{z}"])).'
+        )
 
     def validate(self) -> None:
         super().validate()
@@ -112,9 +117,14 @@ class Matching(Exercise):
     key: str
 
     kind: ClassVar[str] = "matching"
-    how_to_answer: ClassVar[str] = (
-        'Choose a match for every item and press Check (or call .submit({"a": "1", ...})).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y = unused_keys(self.left, self.right, count=2)
+        return (
+            "Choose a match for every item and press Check (in code, pass a dict of keys: "
+            f'item {x} matched with choice {y} would be .submit({{"{x}": "{y}", ...}})).'
+        )
 
     def validate(self) -> None:
         super().validate()

@@ -55,7 +55,11 @@ class Exercise:
     explanation: str
 
     kind: ClassVar[str] = "exercise"
-    how_to_answer: ClassVar[str] = "Answer, then press Check."
+
+    @property
+    def how_to_answer(self) -> str:
+        """How to give an answer; an example in it never uses a key of this exercise."""
+        return "Answer, then press Check."
 
     def __post_init__(self) -> None:
         self.hints = tuple(self.hints) if isinstance(self.hints, list | tuple) else self.hints

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import key_list, match_key
+from ctcoop.exercises.answers import key_list, match_key, unused_keys
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
@@ -62,7 +62,14 @@ class MultipleChoice(_Choice):
     """Pick one option; ``key = digest(id, "b")``."""
 
     kind: ClassVar[str] = "multiple choice"
-    how_to_answer: ClassVar[str] = 'Choose one option and press Check (or call .submit("b")).'
+
+    @property
+    def how_to_answer(self) -> str:
+        (x,) = unused_keys(self.options, count=1)
+        return (
+            "Choose one option and press Check (in code, pass the key shown before the "
+            f'option: an option "{x}) …" would be .submit("{x}")).'
+        )
 
     @cached_property
     def _solution(self) -> str:
@@ -87,9 +94,15 @@ class MultiSelect(_Choice):
     """Pick every right option; ``key = digest(id, {"a", "c"})`` (a set)."""
 
     kind: ClassVar[str] = "multi-select"
-    how_to_answer: ClassVar[str] = (
-        'Tick every option that applies and press Check (or call .submit(["a", "c"])).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y = unused_keys(self.options, count=2)
+        return (
+            "Tick every option that applies and press Check (in code, pass a list of the "
+            f'keys shown before the options: options "{x}) …" and "{y}) …" would be '
+            f'.submit(["{x}", "{y}"])).'
+        )
 
     def validate(self) -> None:
         super().validate()

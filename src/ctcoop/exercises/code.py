@@ -31,9 +31,10 @@ class CodeExercise(Exercise):
     rtol: float = 1e-9
 
     kind: ClassVar[str] = "code"
-    how_to_answer: ClassVar[str] = (
-        "Replace ... with your code, then run the cell that calls .check(result)."
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        return "Replace ... with your code, then run the cell that calls .check(result)."
 
     def validate(self) -> None:
         super().validate()

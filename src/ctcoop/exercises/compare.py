@@ -2,7 +2,8 @@
 
 The order of the checks follows how a learner fixes code: first the kind of
 object, then the columns, the number of rows, the row labels, the values (with
-up to three example cells) and last the column types. When row order does not
+up to three example cells, showing the learner's value, never the expected one)
+and last the column types. When row order does not
 matter, both sides are sorted the same way before comparing.
 """
 
@@ -312,10 +313,9 @@ def _compare_values(
         return None
     cells.sort()
     examples = []
-    for i, j, column in cells[:MAX_EXAMPLES]:
+    for i, j, column in cells[:MAX_EXAMPLES]:  # the learner's value only: never the expected
         place = where[i] if noun == "value" else f"{where[i]}, column {safe_repr(column, 30)}"
-        want, have = safe_repr(expected.iat[i, j], 30), safe_repr(got.iat[i, j], 30)
-        examples.append(f"{place}: expected {want}, got {have}")
+        examples.append(f"{place}: yours is {safe_repr(got.iat[i, j], 30)}")
     word = "cell" if noun == "row" else "value"
     return Difference(
         f"{_plural(len(cells), word)} differ{'s' if len(cells) == 1 else ''}.", tuple(examples)
