@@ -146,16 +146,21 @@ def test_hints_are_revealed_one_at_a_time(samples) -> None:
 
 def test_repr_is_a_stable_plain_text_summary(samples) -> None:
     widget = samples["01.mc"]
-    assert repr(widget) == "Exercise 01.mc: Powers\nStatus: not answered yet"
+    assert repr(widget) == "Exercise 01.mc: Powers\nRun this cell to show the exercise."
     widget.hint()
     widget.submit("b")
     text = repr(widget)
-    assert text.startswith("Exercise 01.mc: Powers\nStatus: correct\nHints shown: 1 of 2\n")
+    assert text.startswith("Exercise 01.mc: Powers\nRun this cell to show the exercise.\n")
     assert "Correct! Because the data say so." in text
     assert "0x" not in text and "model" not in text
     bundle = widget._repr_mimebundle_()
     assert bundle["text/plain"] == text  # not cut at 110 characters as ipywidgets would
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_stored_text_never_shows_a_saved_status() -> None:
+    widget = ExerciseWidget(sample_exercises()[0], saved="Done ✓, 1 Dec")
+    assert "Done" not in repr(widget) and "Done" not in widget._repr_mimebundle_()["text/html"]
 
 
 def test_multi_select_checkboxes(samples) -> None:

@@ -21,7 +21,8 @@ import ipywidgets as widgets
 from ctcoop.exercises.answers import AnswerError
 from ctcoop.exercises.base import Exercise, describe_error
 from ctcoop.exercises.controls import build_controls
-from ctcoop.exercises.feedback import STATUS_LABELS, Feedback
+from ctcoop.exercises.feedback import Feedback
+from ctcoop.exercises.static import RUN_TO_SHOW, static_html
 from ctcoop.exercises.text import render_inline, render_text
 
 __all__ = ["AttemptCallback", "ExerciseWidget", "SummaryBox"]
@@ -194,12 +195,20 @@ class ExerciseWidget(SummaryBox):
         self.feedback = feedback
         self._feedback_area.value = feedback.html
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The widget view, with a static HTML form for readers that cannot run it."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/html"] = static_html(self.definition)
+        return bundle
+
     def __repr__(self) -> str:
-        lines = [f"Exercise {self.definition.id}: {self.definition.title}"]
-        status = self.feedback.status if self.feedback else "not_answered"
-        lines.append(f"Status: {STATUS_LABELS[status]}")
-        if self.hints_shown:
-            lines.append(f"Hints shown: {self.hints_shown} of {len(self.definition.hints)}")
+        """Id and title, "Run this cell ...", then the feedback after a check.
+
+        Never a saved status: the stored text is what every reader sees, and
+        another learner's status would be wrong for them.
+        """
+        lines = [f"Exercise {self.definition.id}: {self.definition.title}", RUN_TO_SHOW]
         if self.feedback:
             lines.append(self.feedback.message)
         return "\n".join(lines)
