@@ -15,7 +15,13 @@ from itertools import chain, permutations, product
 from math import perm
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError, key_list, match_key, unused_keys
+from ctcoop.exercises.answers import (
+    AnswerError,
+    bounded_items,
+    key_list,
+    match_key,
+    unused_keys,
+)
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
@@ -159,14 +165,19 @@ class Matching(Exercise):
         return mapping
 
     def _pairs(self, answer: Any) -> dict[str, str]:
+        """``{left: right}`` from a dict or a list of pairs, read a bounded number of items."""
+        unreadable = AnswerError(f"Expected pairs (a dict), got {safe_repr(answer, 40)}.")
         if isinstance(answer, Mapping):
-            pairs = list(answer.items())
-        elif isinstance(answer, list | tuple) and all(
-            isinstance(pair, list | tuple) and len(pair) == 2 for pair in answer
-        ):
-            pairs = [tuple(pair) for pair in answer]
+            pairs = bounded_items(answer.items())
+        elif isinstance(answer, list | tuple):
+            pairs = bounded_items(answer)
+            if not all(isinstance(pair, list | tuple) for pair in pairs):
+                raise unreadable
+            pairs = [bounded_items(pair, 3) for pair in pairs]
+            if not all(len(pair) == 2 for pair in pairs):
+                raise unreadable
         else:
-            raise AnswerError(f'Expected pairs like {{"a": "1"}}, got {safe_repr(answer, 40)}.')
+            raise unreadable
         return {match_key(a, self.left): match_key(b, self.right) for a, b in pairs}
 
     def _judge(self, mapping: dict[str, str]) -> Feedback:

@@ -123,7 +123,7 @@ class Exercise:
         if answer is None or answer is Ellipsis:
             return True
         if isinstance(answer, str):
-            return not answer.strip()
+            return not str.__str__(answer).strip()
         return isinstance(answer, list | tuple | set | frozenset | dict) and len(answer) == 0
 
     def _not_answered(self, answer: Any) -> Feedback:

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import key_list, match_key, unused_keys
+from ctcoop.exercises.answers import bounded_items, key_list, match_key, unused_keys
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
@@ -79,8 +79,8 @@ class MultipleChoice(_Choice):
         return found
 
     def _read(self, answer: Any) -> str:
-        if isinstance(answer, list | tuple) and len(answer) == 1:
-            answer = answer[0]
+        if isinstance(answer, list | tuple) and len(answer) == 1:  # ["b"] means "b"
+            (answer,) = bounded_items(answer, 1)
         return match_key(answer, self.options)
 
     def _judge(self, choice: str) -> Feedback:

@@ -63,7 +63,9 @@ class CodeExercise(Exercise):
         return super()._not_answered(answer)
 
     def _read(self, answer: Any) -> Any:
-        return answer
+        from ctcoop.exercises.plain import plain_result
+
+        return plain_result(answer)
 
     def canonical_text(self, canonical: Any) -> str:
         from ctcoop.exercises.compare import canonical_text

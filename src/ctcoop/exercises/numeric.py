@@ -15,7 +15,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError
+import numpy as np
+
+from ctcoop.exercises.answers import AnswerError, plain_text
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError, describe_error
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.text import format_number, safe_repr, type_name
@@ -29,6 +31,23 @@ __all__ = ["Numeric"]
 
 class _NotANumber(AnswerError):
     """The learner's input cannot be read as a number; the message says why."""
+
+
+def _plain_float(number: numbers.Real | Decimal) -> float:
+    """An exact float, read with the built-in types' own methods (a subclass cannot lie)."""
+    try:
+        if isinstance(number, float):
+            return float.__float__(number)
+        if isinstance(number, int):
+            return int.__float__(number)
+        value = Decimal.__float__(number) if isinstance(number, Decimal) else float(number)
+    except OverflowError:
+        raise _NotANumber("That number is far too large to be the answer.") from None
+    except ValueError:  # Decimal("sNaN")
+        raise _NotANumber("NaN (not a number) is not an answer; look for missing values.") from None
+    if not isinstance(value, float):
+        raise _NotANumber(f"Cannot read {type_name(number)} as a number.")
+    return float.__float__(value)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -83,12 +102,12 @@ class Numeric(Exercise):
         return f"Answers within {' or '.join(rules)} count as correct."
 
     def _read(self, answer: Any) -> float:
-        if isinstance(answer, bool):
+        if isinstance(answer, bool | np.bool_):
             raise _NotANumber("True/False is not a number.")
         if isinstance(answer, numbers.Real | Decimal):
-            value = float(answer)
+            value = _plain_float(answer)
         elif isinstance(answer, str):
-            value = self._parse(answer)
+            value = self._parse(plain_text(answer))
         elif hasattr(answer, "shape") and hasattr(answer, "iloc"):
             raise _NotANumber(
                 f"Expected a single number, got {type_name(answer)}; "
