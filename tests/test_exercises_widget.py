@@ -226,3 +226,11 @@ def test_code_exercise_has_no_check_button_and_uses_check(samples) -> None:
     assert widget.check(...).status == "not_answered"
     assert repr(widget).endswith("then run the cell that calls .check(result).")
 
+
+def test_code_exercise_feedback_appears_once(samples) -> None:
+    """Only where ``.check(result)`` returns it, not again in the widget above."""
+    widget = samples["01.code"]
+    feedback = widget.check(sample_exercises()[-1].expected())
+    assert feedback.solved and widget.feedback is feedback
+    assert with_class(widget, "ctc-feedback")[0].value == ""
+

@@ -43,8 +43,8 @@ def _require_texts(exercise_id: str, name: str, texts: object, minimum: int = 2)
             raise ExerciseDefinitionError(f"{exercise_id}: {name}[{key!r}] must be text")
 
 
-def _numbers(positions: list[int]) -> str:
-    return ", ".join(str(p) for p in positions)
+def _quoted(texts: list[str]) -> str:
+    return "; ".join(f"'{text}'" for text in texts)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -81,32 +81,29 @@ class Ordering(Exercise):
     def _read(self, answer: Any) -> list[str]:
         order = key_list(answer, self.items)
         counts = Counter(order)  # linear, however long the list
-        repeated = sorted(key for key, count in counts.items() if count > 1)
-        missing = [key for key in self.items if key not in counts]
+        repeated = [text for key, text in self.items.items() if counts[key] > 1]
+        missing = [text for key, text in self.items.items() if key not in counts]
         if repeated or missing:
             problems = []
             if repeated:
-                problems.append(f"used more than once: {', '.join(repeated)}")
+                problems.append(f"used more than once: {_quoted(repeated)}")
             if missing:
-                problems.append(f"missing: {', '.join(missing)}")
+                problems.append(f"missing: {_quoted(missing)}")
             raise AnswerError(f"Use every item exactly once ({'; '.join(problems)}).")
         return order
 
     def _judge(self, order: list[str]) -> Feedback:
         if order == self._solution:
             return self._correct()
-        right = [
-            i + 1 for i, (a, b) in enumerate(zip(order, self._solution, strict=True)) if a == b
-        ]
-        wrong = [i + 1 for i in range(len(order)) if i + 1 not in right]
+        # Name the items by their text: "position 3" means little to a learner.
+        placed = [a == b for a, b in zip(order, self._solution, strict=True)]
+        right = [self.items[key] for key, ok in zip(order, placed, strict=True) if ok]
+        wrong = [self.items[key] for key, ok in zip(order, placed, strict=True) if not ok]
         if right:
-            summary = f"Not quite: {len(right)} of {len(order)} positions are right."
-            details = (
-                f"Right: position {_numbers(right)}.",
-                f"Not yet right: position {_numbers(wrong)}.",
-            )
+            summary = f"Not quite: {len(right)} of {len(order)} items are in the right place."
+            details = (f"In the right place: {_quoted(right)}.", f"Not yet: {_quoted(wrong)}.")
         else:
-            summary = "Not quite: none of the positions is right yet."
+            summary = "Not quite: none of the items is in the right place yet."
             details = ()
         return Feedback("incorrect", summary, details)
 
@@ -185,9 +182,23 @@ class Matching(Exercise):
             return self._correct()
         wrong = [k for k in self.left if mapping[k] != self._solution[k]]
         right = len(self.left) - len(wrong)
-        details = tuple(
-            f"{self.left[k]} is not matched with {self.right[mapping[k]]}." for k in wrong
-        )
+        details = [f"'{self.left[k]}' does not match '{self.right[mapping[k]]}'." for k in wrong]
         return Feedback(
-            "incorrect", f"Not quite: {right} of {len(self.left)} pairs are right.", details
+            "incorrect",
+            f"Not quite: {right} of {len(self.left)} pairs are right.",
+            (*details, *self._reuse_warnings(mapping)),
         )
+
+    def _reuse_warnings(self, mapping: dict[str, str]) -> list[str]:
+        """Say when one choice is used twice, if the answer uses each choice once at most."""
+        if len(set(self._solution.values())) < len(self._solution):
+            return []  # this exercise's own answer reuses a choice: reuse is no mistake
+        users: dict[str, list[str]] = {}
+        for left, right in mapping.items():
+            users.setdefault(right, []).append(self.left[left])
+        return [
+            f"'{self.right[right]}' is used {len(lefts)} times ({_quoted(lefts)}); "
+            "each choice fits one item at most."
+            for right, lefts in users.items()
+            if len(lefts) > 1
+        ]

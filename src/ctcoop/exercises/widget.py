@@ -192,8 +192,15 @@ class ExerciseWidget(SummaryBox):
         self.submit(answer)
 
     def _show(self, feedback: Feedback) -> None:
+        """Keep the verdict; show it here unless the exercise is answered in code only.
+
+        A code exercise's ``.check(result)`` cell displays the returned Feedback
+        right below the learner's code; showing it in the widget too would put
+        the same feedback twice on the page.
+        """
         self.feedback = feedback
-        self._feedback_area.value = feedback.html
+        if self._controls.widgets:
+            self._feedback_area.value = feedback.html
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         """The widget view, with a static HTML form for readers that cannot run it."""
