@@ -234,3 +234,18 @@ def test_code_exercise_feedback_appears_once(samples) -> None:
     assert feedback.solved and widget.feedback is feedback
     assert with_class(widget, "ctc-feedback")[0].value == ""
 
+
+
+def test_every_exercise_carries_its_keyboard_support(samples) -> None:
+    """The front end that keeps arrow keys in the controls (checked for real in test_browser)."""
+    from ctcoop.exercises.keyboard import KeyboardSupport
+
+    for widget in samples.values():
+        found = [w for w in descendants(widget) if isinstance(w, KeyboardSupport)]
+        assert len(found) == 1, widget.definition.id
+
+
+def test_style_gives_a_visible_focus_ring_and_hanging_indents(samples) -> None:
+    header = samples["01.mc"].children[0].value
+    assert ":focus-visible {outline: 3px solid #0072B2" in header
+    assert "text-indent: -1.5em" in header and "line-height: 1.4" in header

@@ -22,8 +22,10 @@ from ctcoop.exercises.answers import AnswerError
 from ctcoop.exercises.base import Exercise, describe_error
 from ctcoop.exercises.controls import build_controls
 from ctcoop.exercises.feedback import Feedback
+from ctcoop.exercises.keyboard import KeyboardSupport
 from ctcoop.exercises.static import RUN_TO_SHOW, static_html
 from ctcoop.exercises.text import render_inline, render_text
+from ctcoop.palette import OKABE_ITO
 
 __all__ = ["AttemptCallback", "ExerciseWidget", "SummaryBox"]
 
@@ -46,21 +48,26 @@ class SummaryBox(widgets.VBox):
         return bundle
 
 
-# Long option texts must wrap instead of overlapping, and every drop-down's
-# label gets the same width so that the controls line up.
+# Long option texts wrap at a normal line height, with a hanging indent (the
+# lines after the first start under the text, not under "a)"); every drop-down's
+# label gets the same width so that the controls line up; the keyboard focus is
+# a thick ring that cannot be missed.
 STYLE = """<style>
-.ctc-exercise .widget-radio-box label {height: auto; line-height: 1.4; white-space: normal;
-  padding: 3px 0; display: flex; flex-direction: row-reverse; justify-content: flex-end;
-  align-items: flex-start; gap: 4px;}
-.ctc-exercise .widget-radio-box label input {margin-top: 0.25em; flex-shrink: 0;}
-.ctc-exercise .widget-checkbox, .ctc-exercise .widget-checkbox .widget-label-basic {height: auto;}
-.ctc-exercise .widget-checkbox .widget-label-basic span {white-space: normal; overflow: visible;
-  line-height: 1.4; padding: 3px 0;}
+.ctc-exercise :is(.widget-radio-box label, .widget-checkbox .widget-label-basic) {height: auto;
+  line-height: 1.4; white-space: normal; padding: 3px 0 3px 3.5em; text-indent: -1.5em;
+  display: block; position: relative;}
+.ctc-exercise :is(.widget-radio-box label, .widget-checkbox .widget-label-basic) input {
+  position: absolute; left: 0; top: 0.3em; margin: 0.1em 0.3em;}
+.ctc-exercise .widget-checkbox {height: auto;}
+.ctc-exercise .widget-html-content {line-height: 1.4; white-space: normal;}
+.ctc-exercise .widget-checkbox .widget-label-basic span {white-space: normal; overflow: visible;}
+.ctc-exercise :is(input, select, button):focus-visible {outline: 3px solid {focus};
+  outline-offset: 2px;}
 .ctc-exercise .widget-dropdown {height: auto; align-items: center; margin: 3px 0;}
 .ctc-exercise .widget-dropdown > .widget-label {width: 45% !important; max-width: 45%;
   white-space: normal; height: auto; line-height: 1.3; text-align: left; overflow: visible;}
 .ctc-exercise .widget-dropdown > select {flex: 1 1 auto; min-width: 6em;}
-</style>"""
+</style>""".replace("{focus}", OKABE_ITO["blue"])
 
 
 class ExerciseWidget(SummaryBox):
@@ -121,6 +128,7 @@ class ExerciseWidget(SummaryBox):
                 self._hints,
                 self._feedback_area,
                 self._note,
+                KeyboardSupport(),
             ]
         )
         self.add_class("ctc-exercise")
