@@ -191,6 +191,7 @@ def test_ordering_position_dropdowns(samples) -> None:
     widget = samples["01.order"]
     menus = controls(widget, widgets.Dropdown)
     assert menus[0].description == "Position of: 1945"
+    assert all(menu.label == "—" and menu.value is None for menu in menus)  # visibly unset
     check = with_class(widget, "ctc-check")[0]
     menus[0].value = 2
     check.click()

@@ -103,7 +103,7 @@ def _(definition: Ordering) -> Controls:
     menus = {
         key: widgets.Dropdown(
             options=positions,
-            value=None,
+            index=0,  # shows the "—" placeholder; value=None would show an empty box
             description=f"Position of: {text}",
             style=_WIDE,
             layout=widgets.Layout(width="auto"),
@@ -138,7 +138,7 @@ def _(definition: Matching) -> Controls:
     menus = {
         key: widgets.Dropdown(
             options=choices,
-            value=None,
+            index=0,
             description=text,
             style=_WIDE,
             layout=widgets.Layout(width="auto"),
