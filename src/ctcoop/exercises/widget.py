@@ -2,7 +2,9 @@
 
 Feedback goes into an HTML widget, never printed into an Output widget, so a
 notebook's saved text stays what nbval expects. The widget's plain-text form is
-a deterministic summary (id, title, status, message) for the same reason.
+a deterministic summary (id, title, then the feedback after a check) for the same
+reason, and its HTML form is the static form of ``ctcoop.exercises.static``:
+both are what a reader sees before running the cell.
 
 The widget knows nothing of where attempts are kept: whoever builds it (the
 course layer) passes ``on_attempt``, called after every judged attempt with the
