@@ -304,3 +304,28 @@ def test_numbers_that_lie_about_their_value_are_read_by_their_data() -> None:
     assert not numeric.check(AlwaysEqualInt(5)).solved  # its __float__ says 193
     assert numeric.check(10**5000).status == "invalid"
     assert "too large" in numeric.check(10**5000).message
+
+
+class Interrupting:
+    """Stands for a learner pressing Interrupt while the answer is being read."""
+
+    def __iter__(self):
+        raise KeyboardInterrupt
+
+    def __len__(self) -> int:
+        raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("exercise_id", ["01.multi", "01.order"])
+def test_interrupt_is_never_swallowed(exercise_id) -> None:
+    """Checking catches a learner object's errors, but never Interrupt (KeyboardInterrupt)."""
+    (definition,) = [d for d in sample_exercises() if d.id == exercise_id]
+    with pytest.raises(KeyboardInterrupt):
+        ExerciseWidget(definition).submit(Interrupting())
+
+
+def test_arrays_and_series_of_keys_are_read_like_lists() -> None:
+    (multi,) = [d for d in sample_exercises() if d.id == "01.multi"]
+    assert multi.check(np.array(["a", "c"])).solved
+    assert multi.check(pd.Series(["c", "a"])).solved
+    assert multi.check(k for k in "ac").solved
