@@ -185,6 +185,34 @@ def _write_harness_notebook(root: Path) -> None:
     nbformat.write(notebook, path)
 
 
+KEYBOARD_NOTEBOOK = "harness/keyboard.ipynb"
+KEYBOARD_CODE = f"""\
+import sys
+sys.path.insert(0, {str(REPO / "tests")!r})
+from support.samples import sample_exercises
+from ctcoop.exercises.widget import ExerciseWidget
+samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
+"""
+
+
+def _write_keyboard_notebook(root: Path) -> None:
+    """The engine's own widgets, built from the test samples (no bank, no progress store)."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.cells = [
+        nbformat.v4.new_code_cell(KEYBOARD_CODE),
+        nbformat.v4.new_code_cell('samples["01.mc"]'),
+        nbformat.v4.new_code_cell('samples["01.order"]'),
+    ]
+    path = root / KEYBOARD_NOTEBOOK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+
+
+ACTIVE_CELL = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-Cell')]
+    .findIndex(cell => cell.classList.contains('jp-mod-active'))"""
+
+
 @pytest.fixture(scope="module")
 def chromium() -> Path:
     if CHROMIUM.exists():
@@ -205,6 +233,7 @@ def lab(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[La
     base = tmp_path_factory.mktemp("browser")
     root = copy_course(REPO, base / "course")
     _write_harness_notebook(root)
+    _write_keyboard_notebook(root)
     server = LabServer(
         root_dir=root,
         home=base / "jupyter-home",
@@ -317,3 +346,63 @@ def test_exercise_in_browser(
     while progress.status(case.exercise_id) != "done" and time.monotonic() < deadline:
         time.sleep(0.2)
     assert progress.status(case.exercise_id) == "done", f"progress: {progress.load_progress()}"
+
+
+def test_keyboard_stays_inside_the_exercise(
+    lab: LabServer, browser: Browser, screenshot_dir: Path
+) -> None:
+    """Arrow keys move within a radio group or a drop-down, never to another cell.
+
+    In JupyterLab's command mode the arrow keys select the next cell; a focused
+    radio button or drop-down would lose them. Also checks that the radios form
+    one group labelled by the exercise heading and that the focus ring shows.
+    """
+    context = browser.new_context(viewport={"width": 1200, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, screenshot_dir, "FAILED-keyboard"):
+            open_notebook(page, lab, KEYBOARD_NOTEBOOK)
+            run_all_cells(page)
+            choice = page.locator(".ctc-exercise", has_text="Exercise 01.mc:")
+            choice.wait_for(timeout=KERNEL_TIMEOUT_MS)
+            radios = choice.locator("input[type=radio]")
+            expect(radios).to_have_count(3)
+            radios.nth(0).click()
+            cell = page.evaluate(ACTIVE_CELL)
+            page.keyboard.press("ArrowDown")
+            expect(radios.nth(1)).to_be_checked()
+            expect(radios.nth(1)).to_be_focused()
+            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
+
+            group = choice.locator("[role=radiogroup]")
+            expect(group).to_have_count(1)
+            heading = group.get_attribute("aria-labelledby")
+            expect(page.locator(f"#{heading}")).to_contain_text("Exercise 01.mc: Powers")
+            names = {radios.nth(i).get_attribute("name") for i in range(3)}
+            assert len(names) == 1 and None not in names, names
+            ring = page.evaluate(
+                "() => { const s = getComputedStyle(document.activeElement);"
+                " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+            )
+            assert ring[0] == "solid" and ring[1] >= 2, f"focus ring: {ring}"
+
+            choice.locator(".ctc-check").click()  # the arrow key's choice reached the kernel
+            expect_text(choice.locator(".ctc-feedback"), "Correct")
+
+            ordering = page.locator(".ctc-exercise", has_text="Exercise 01.order:")
+            menu = ordering.locator("select").first
+            menu.focus()
+            cell = page.evaluate(ACTIVE_CELL)
+            before = menu.evaluate("select => select.selectedIndex")  # -1 while nothing is set
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            assert menu.evaluate("select => select.selectedIndex") == before + 2
+            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
+            page.keyboard.press("Escape")  # Escape still reaches JupyterLab
+            assert broken_widget_texts(page) == [], "a widget failed to render"
+            if os.environ.get("CTCOOP_SCREENSHOTS"):
+                save_screenshot(page, screenshot_dir, "keyboard")
+    finally:
+        context.close()
+        delete_sessions(lab)

@@ -7,7 +7,7 @@ import sys
 from types import ModuleType
 
 import pytest
-from test_exercises_samples import COMMON, sample_bank_module
+from support.samples import COMMON, sample_bank_module
 
 from ctcoop import bank
 from ctcoop.bank import Catalogue

@@ -1,16 +1,12 @@
-"""The exercise widget: labelled controls, Check, graduated hints, feedback, progress, repr."""
+"""The exercise widget: labelled controls, Check, graduated hints, feedback, attempts, repr."""
 
 from __future__ import annotations
 
-import json
-
 import ipywidgets as widgets
 import pytest
-from test_exercises_samples import sample_exercises
+from support.samples import sample_exercises
 
-from ctcoop import bank
-from ctcoop.bank import Catalogue
-from ctcoop.exercises import exercise
+from ctcoop.exercises import Feedback
 from ctcoop.exercises.widget import ExerciseWidget
 
 
@@ -47,14 +43,20 @@ def test_every_control_is_labelled(samples) -> None:
                 assert control.description.strip(), (widget.definition.id, control)
 
 
-def test_multiple_choice_starts_unselected_and_checks_via_button(samples, progress_path) -> None:
-    widget = samples["01.mc"]
+def recording(definition) -> tuple[ExerciseWidget, list[tuple[str, Feedback, str]]]:
+    """A widget whose "store" is a plain list of ``on_attempt`` calls."""
+    store: list[tuple[str, Feedback, str]] = []
+    return ExerciseWidget(definition, on_attempt=lambda *call: store.append(call)), store
+
+
+def test_multiple_choice_starts_unselected_and_checks_via_button() -> None:
+    widget, store = recording(sample_exercises()[0])
     (radio,) = controls(widget, widgets.RadioButtons)
     assert radio.value is None and radio.index is None
     check = with_class(widget, "ctc-check")[0]
     check.click()
     assert widget.feedback.status == "not_answered"
-    assert not progress_path.exists()  # the placeholder is not an attempt
+    assert store == []  # the placeholder is not an attempt
     radio.value = "a"
     check.click()
     feedback_area = with_class(widget, "ctc-feedback")[0]
@@ -62,8 +64,72 @@ def test_multiple_choice_starts_unselected_and_checks_via_button(samples, progre
     radio.value = "b"
     check.click()
     assert "Correct!" in feedback_area.value
-    saved = json.loads(progress_path.read_text())["exercises"]["01.mc"]
-    assert saved["attempts"] == 2 and saved["solved"] is True
+    assert [(exercise_id, feedback.status) for exercise_id, feedback, _ in store] == [
+        ("01.mc", "incorrect"),
+        ("01.mc", "correct"),
+    ]
+
+
+def test_only_judged_attempts_are_reported() -> None:
+    for definition in sample_exercises():
+        widget, store = recording(definition)
+        widget.submit(None)
+        widget.submit(object())  # unreadable: invalid, or incorrect for a code exercise
+        assert all(feedback.judged for _, feedback, _ in store), definition.id
+
+
+def test_the_same_answer_gives_the_same_fingerprint_however_it_is_spelled() -> None:
+    samples = {definition.id: definition for definition in sample_exercises()}
+    spellings = {
+        "01.mc": ["b", "B", " b) ", ["b"]],
+        "01.multi": [["a", "c"], "c, a", {"c", "a"}, ("A", "c", "a")],
+        "01.number": [193, "193", 193.0, "193 states"],
+        "01.order": [["c", "a", "b", "d"], "cabd", ("c", "a", "b", "d")],
+        "01.match": [{"a": "2", "b": "1", "c": "3"}, [("c", "3"), ("a", "2"), ("b", "1")]],
+    }
+    for exercise_id, answers in spellings.items():
+        widget, store = recording(samples[exercise_id])
+        for answer in answers:
+            widget.submit(answer)
+        fingerprints = {fingerprint for _, _, fingerprint in store}
+        assert len(store) == len(answers) and len(fingerprints) == 1, exercise_id
+        (fingerprint,) = fingerprints
+        assert len(fingerprint) == 16 and int(fingerprint, 16) >= 0
+        other = {"01.number": 200, "01.order": "abcd", "01.match": {"a": "1", "b": "2", "c": "3"}}
+        widget.submit(other.get(exercise_id, "a"))
+        assert len(store) == len(answers) + 1 and store[-1][2] != fingerprint, exercise_id
+
+
+def test_code_answers_are_fingerprinted_by_their_content() -> None:
+    widget, store = recording(sample_exercises()[-1])
+    table = sample_exercises()[-1].expected()
+    widget.check(table)
+    widget.check(table.copy())
+    widget.check(table.assign(members=table["members"] + 1))
+    first, again, other = (fingerprint for _, _, fingerprint in store)
+    assert first == again != other
+
+
+def test_a_failing_callback_becomes_a_note_not_an_error() -> None:
+    def broken(*_: object) -> None:
+        raise OSError("disk full")
+
+    widget = ExerciseWidget(sample_exercises()[0], on_attempt=broken)
+    note = with_class(widget, "ctc-note")[0]
+    assert note.layout.display == "none"
+    feedback = widget.submit("b")
+    assert feedback.solved
+    assert "could not be saved (OSError: disk full)" in note.value
+    assert note.layout.display != "none"
+
+
+def test_saved_status_is_shown_when_given() -> None:
+    definition = sample_exercises()[0]
+    shown = ExerciseWidget(definition, saved="Done ✓, 1 Dec")
+    (saved,) = with_class(shown, "ctc-saved")
+    assert "Done ✓, 1 Dec" in saved.value and saved.layout.display != "none"
+    (hidden,) = with_class(ExerciseWidget(definition), "ctc-saved")
+    assert hidden.value == "" and hidden.layout.display == "none"
 
 
 def test_hints_are_revealed_one_at_a_time(samples) -> None:
@@ -80,16 +146,21 @@ def test_hints_are_revealed_one_at_a_time(samples) -> None:
 
 def test_repr_is_a_stable_plain_text_summary(samples) -> None:
     widget = samples["01.mc"]
-    assert repr(widget) == "Exercise 01.mc: Powers\nStatus: not answered yet"
+    assert repr(widget) == "Exercise 01.mc: Powers\nRun this cell to show the exercise."
     widget.hint()
     widget.submit("b")
     text = repr(widget)
-    assert text.startswith("Exercise 01.mc: Powers\nStatus: correct\nHints shown: 1 of 2\n")
+    assert text.startswith("Exercise 01.mc: Powers\nRun this cell to show the exercise.\n")
     assert "Correct! Because the data say so." in text
     assert "0x" not in text and "model" not in text
     bundle = widget._repr_mimebundle_()
     assert bundle["text/plain"] == text  # not cut at 110 characters as ipywidgets would
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_stored_text_never_shows_a_saved_status() -> None:
+    widget = ExerciseWidget(sample_exercises()[0], saved="Done ✓, 1 Dec")
+    assert "Done" not in repr(widget) and "Done" not in widget._repr_mimebundle_()["text/html"]
 
 
 def test_multi_select_checkboxes(samples) -> None:
@@ -120,6 +191,7 @@ def test_ordering_position_dropdowns(samples) -> None:
     widget = samples["01.order"]
     menus = controls(widget, widgets.Dropdown)
     assert menus[0].description == "Position of: 1945"
+    assert all(menu.label == "—" and menu.value is None for menu in menus)  # visibly unset
     check = with_class(widget, "ctc-check")[0]
     menus[0].value = 2
     check.click()
@@ -156,11 +228,25 @@ def test_code_exercise_has_no_check_button_and_uses_check(samples) -> None:
     assert repr(widget).endswith("then run the cell that calls .check(result).")
 
 
-def test_exercise_looks_up_the_registry(monkeypatch) -> None:
-    from test_exercises_samples import sample_bank_module
+def test_code_exercise_feedback_appears_once(samples) -> None:
+    """Only where ``.check(result)`` returns it, not again in the widget above."""
+    widget = samples["01.code"]
+    feedback = widget.check(sample_exercises()[-1].expected())
+    assert feedback.solved and widget.feedback is feedback
+    assert with_class(widget, "ctc-feedback")[0].value == ""
 
-    catalogue = Catalogue.from_modules([sample_bank_module()])
-    monkeypatch.setattr(bank, "catalogue", lambda: catalogue)
-    assert exercise("01.mc").definition.title == "Powers"
-    with pytest.raises(KeyError, match="did you mean 01.mc"):
-        exercise("01.mcq")
+
+
+def test_every_exercise_carries_its_keyboard_support(samples) -> None:
+    """The front end that keeps arrow keys in the controls (checked for real in test_browser)."""
+    from ctcoop.exercises.keyboard import KeyboardSupport
+
+    for widget in samples.values():
+        found = [w for w in descendants(widget) if isinstance(w, KeyboardSupport)]
+        assert len(found) == 1, widget.definition.id
+
+
+def test_style_gives_a_visible_focus_ring_and_hanging_indents(samples) -> None:
+    header = samples["01.mc"].children[0].value
+    assert ":focus-visible {outline: 3px solid #0072B2" in header
+    assert "text-indent: -1.5em" in header and "line-height: 1.4" in header

@@ -12,6 +12,7 @@ stays cheap: widgets and plotting load only when a notebook first asks.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import Any
 
@@ -46,3 +47,13 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+# --- Course notes after common errors (owned by ctcoop.learner_help) ---------------------
+# In a running IPython (a notebook kernel), add short notes below the tracebacks of the
+# errors beginners meet most. Cheap: nothing is imported unless IPython already is.
+if "IPython" in sys.modules:
+    from ctcoop.learner_help import install as _install_learner_help
+
+    _install_learner_help()
+# --- end of course notes ------------------------------------------------------------------

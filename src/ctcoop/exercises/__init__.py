@@ -41,20 +41,23 @@ with a little markdown: `code`, **bold**, *emphasis*, [text](https://...)),
 success). Definitions are validated when constructed
 (``ExerciseDefinitionError``).
 
-In a notebook::
+In a notebook (``exercise`` is the course layer's, ``ctcoop.course``: it builds
+the widget from the bank and records attempts)::
 
     from ctcoop import exercise
     ex = exercise("02.interpol-powers")   # an ipywidgets widget; display it
-    ex.submit("b")                         # any kind: returns a Feedback
+    ex.submit(answer)                      # any kind: returns a Feedback
     ex.check(result)                       # the same, named for code exercises
+
+The engine itself knows nothing of the bank or the progress store: a widget is
+``ExerciseWidget(definition, on_attempt=callback, saved="Tried, 2 attempts")``
+(``ctcoop.exercises.widget``).
 
 ``Feedback`` has ``status`` ("not_answered", "invalid", "incorrect",
 "correct"), ``message`` (plain text) and ``html``. Checking never raises.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from ctcoop.exercises.arrangement import Matching, Ordering
 from ctcoop.exercises.base import Exercise, ExerciseDefinitionError
@@ -63,9 +66,6 @@ from ctcoop.exercises.code import CodeExercise
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import digest
 from ctcoop.exercises.numeric import Numeric
-
-if TYPE_CHECKING:
-    from ctcoop.exercises.widget import ExerciseWidget
 
 __all__ = [
     "CodeExercise",
@@ -79,13 +79,5 @@ __all__ = [
     "Option",
     "Ordering",
     "digest",
-    "exercise",
 ]
 
-
-def exercise(exercise_id: str) -> ExerciseWidget:
-    """The widget for a registered exercise (imports ipywidgets only now)."""
-    from ctcoop.bank import get
-    from ctcoop.exercises.widget import ExerciseWidget
-
-    return ExerciseWidget(get(exercise_id))

@@ -7,6 +7,7 @@ it say *which* positions or pairs are right.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,11 +15,19 @@ from itertools import chain, permutations, product
 from math import perm
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError, key_list, match_key
+from ctcoop.exercises.answers import (
+    AnswerError,
+    bounded_items,
+    key_list,
+    match_key,
+    unused_keys,
+)
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
 from ctcoop.exercises.text import safe_repr
+
+__all__ = ["MAX_ARRANGEMENTS", "MAX_ORDERING_ITEMS", "Matching", "Ordering"]
 
 MAX_ORDERING_ITEMS = 8  # 8! = 40,320 orders
 MAX_ARRANGEMENTS = 50_000
@@ -34,8 +43,8 @@ def _require_texts(exercise_id: str, name: str, texts: object, minimum: int = 2)
             raise ExerciseDefinitionError(f"{exercise_id}: {name}[{key!r}] must be text")
 
 
-def _numbers(positions: list[int]) -> str:
-    return ", ".join(str(p) for p in positions)
+def _quoted(texts: list[str]) -> str:
+    return "; ".join(f"'{text}'" for text in texts)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -46,9 +55,14 @@ class Ordering(Exercise):
     key: str
 
     kind: ClassVar[str] = "ordering"
-    how_to_answer: ClassVar[str] = (
-        'Give every item a position and press Check (or call .submit(["c", "a", "b"])).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y, z = unused_keys(self.items, count=3)
+        return (
+            "Give every item a position and press Check (in code, pass the items' keys in "
+            f'order: three items {x}, {y} and {z} would be .submit(["{x}", "{y}", "{z}"])).'
+        )
 
     def validate(self) -> None:
         super().validate()
@@ -64,34 +78,32 @@ class Ordering(Exercise):
             raise CourseProblem("its key matches no order of the items")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            order = key_list(answer, self.items)
-        except AnswerError as error:
-            return self._invalid(str(error))
-        repeated = sorted({k for k in order if order.count(k) > 1})
-        missing = [k for k in self.items if k not in order]
+    def _read(self, answer: Any) -> list[str]:
+        order = key_list(answer, self.items)
+        counts = Counter(order)  # linear, however long the list
+        repeated = [text for key, text in self.items.items() if counts[key] > 1]
+        missing = [text for key, text in self.items.items() if key not in counts]
         if repeated or missing:
             problems = []
             if repeated:
-                problems.append(f"used more than once: {', '.join(repeated)}")
+                problems.append(f"used more than once: {_quoted(repeated)}")
             if missing:
-                problems.append(f"missing: {', '.join(missing)}")
-            return self._invalid(f"Use every item exactly once ({'; '.join(problems)}).")
+                problems.append(f"missing: {_quoted(missing)}")
+            raise AnswerError(f"Use every item exactly once ({'; '.join(problems)}).")
+        return order
+
+    def _judge(self, order: list[str]) -> Feedback:
         if order == self._solution:
             return self._correct()
-        right = [
-            i + 1 for i, (a, b) in enumerate(zip(order, self._solution, strict=True)) if a == b
-        ]
-        wrong = [i + 1 for i in range(len(order)) if i + 1 not in right]
+        # Name the items by their text: "position 3" means little to a learner.
+        placed = [a == b for a, b in zip(order, self._solution, strict=True)]
+        right = [self.items[key] for key, ok in zip(order, placed, strict=True) if ok]
+        wrong = [self.items[key] for key, ok in zip(order, placed, strict=True) if not ok]
         if right:
-            summary = f"Not quite: {len(right)} of {len(order)} positions are right."
-            details = (
-                f"Right: position {_numbers(right)}.",
-                f"Not yet right: position {_numbers(wrong)}.",
-            )
+            summary = f"Not quite: {len(right)} of {len(order)} items are in the right place."
+            details = (f"In the right place: {_quoted(right)}.", f"Not yet: {_quoted(wrong)}.")
         else:
-            summary = "Not quite: none of the positions is right yet."
+            summary = "Not quite: none of the items is in the right place yet."
             details = ()
         return Feedback("incorrect", summary, details)
 
@@ -108,9 +120,14 @@ class Matching(Exercise):
     key: str
 
     kind: ClassVar[str] = "matching"
-    how_to_answer: ClassVar[str] = (
-        'Choose a match for every item and press Check (or call .submit({"a": "1", ...})).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y = unused_keys(self.left, self.right, count=2)
+        return (
+            "Choose a match for every item and press Check (in code, pass a dict of keys: "
+            f'item {x} matched with choice {y} would be .submit({{"{x}": "{y}", ...}})).'
+        )
 
     def validate(self) -> None:
         super().validate()
@@ -138,31 +155,50 @@ class Matching(Exercise):
         return found
 
     def _read(self, answer: Any) -> dict[str, str]:
-        if isinstance(answer, Mapping):
-            pairs = list(answer.items())
-        elif isinstance(answer, list | tuple) and all(
-            isinstance(pair, list | tuple) and len(pair) == 2 for pair in answer
-        ):
-            pairs = [tuple(pair) for pair in answer]
-        else:
-            raise AnswerError(f'Expected pairs like {{"a": "1"}}, got {safe_repr(answer, 40)}.')
-        return {match_key(a, self.left): match_key(b, self.right) for a, b in pairs}
-
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            mapping = self._read(answer)
-        except AnswerError as error:
-            return self._invalid(str(error))
+        mapping = self._pairs(answer)
         missing = [self.left[k] for k in self.left if k not in mapping]
         if missing:
-            return self._invalid(f"Choose a match for: {'; '.join(missing)}.")
+            raise AnswerError(f"Choose a match for: {'; '.join(missing)}.")
+        return mapping
+
+    def _pairs(self, answer: Any) -> dict[str, str]:
+        """``{left: right}`` from a dict or a list of pairs, read a bounded number of items."""
+        unreadable = AnswerError(f"Expected pairs (a dict), got {safe_repr(answer, 40)}.")
+        if isinstance(answer, Mapping):
+            pairs = bounded_items(answer.items())
+        elif isinstance(answer, list | tuple):
+            pairs = bounded_items(answer)
+            if not all(isinstance(pair, list | tuple) for pair in pairs):
+                raise unreadable
+            pairs = [bounded_items(pair, 3) for pair in pairs]
+            if not all(len(pair) == 2 for pair in pairs):
+                raise unreadable
+        else:
+            raise unreadable
+        return {match_key(a, self.left): match_key(b, self.right) for a, b in pairs}
+
+    def _judge(self, mapping: dict[str, str]) -> Feedback:
         if mapping == self._solution:
             return self._correct()
         wrong = [k for k in self.left if mapping[k] != self._solution[k]]
         right = len(self.left) - len(wrong)
-        details = tuple(
-            f"{self.left[k]} is not matched with {self.right[mapping[k]]}." for k in wrong
-        )
+        details = [f"'{self.left[k]}' does not match '{self.right[mapping[k]]}'." for k in wrong]
         return Feedback(
-            "incorrect", f"Not quite: {right} of {len(self.left)} pairs are right.", details
+            "incorrect",
+            f"Not quite: {right} of {len(self.left)} pairs are right.",
+            (*details, *self._reuse_warnings(mapping)),
         )
+
+    def _reuse_warnings(self, mapping: dict[str, str]) -> list[str]:
+        """Say when one choice is used twice, if the answer uses each choice once at most."""
+        if len(set(self._solution.values())) < len(self._solution):
+            return []  # this exercise's own answer reuses a choice: reuse is no mistake
+        users: dict[str, list[str]] = {}
+        for left, right in mapping.items():
+            users.setdefault(right, []).append(self.left[left])
+        return [
+            f"'{self.right[right]}' is used {len(lefts)} times ({_quoted(lefts)}); "
+            "each choice fits one item at most."
+            for right, lefts in users.items()
+            if len(lefts) > 1
+        ]

@@ -2,19 +2,26 @@
 
 A definition is pure data plus a ``check(answer) -> Feedback`` method; it knows
 nothing about widgets or progress, so bank modules import fast and checks are
-easy to test.
+easy to test. Checking is two steps: ``_read`` turns the learner's object into
+a canonical value made of plain Python, NumPy or pandas values (bounded, so a
+huge or endless input is refused quickly), and ``_judge`` compares that value
+with the key. The learner's object is never compared directly, so its own
+``__eq__`` cannot vote on whether it is right.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
+from ctcoop.exercises.answers import AnswerError
 from ctcoop.exercises.feedback import Feedback
-from ctcoop.exercises.keys import DIGEST_PATTERN
+from ctcoop.exercises.keys import DIGEST_PATTERN, canonical_json, fingerprint
 from ctcoop.exercises.text import safe_repr
+
+__all__ = ["CourseProblem", "Exercise", "ExerciseDefinitionError", "describe_error"]
 
 ID_PATTERN = re.compile(r"^(\d{2})\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -48,7 +55,11 @@ class Exercise:
     explanation: str
 
     kind: ClassVar[str] = "exercise"
-    how_to_answer: ClassVar[str] = "Answer, then press Check."
+
+    @property
+    def how_to_answer(self) -> str:
+        """How to give an answer; an example in it never uses a key of this exercise."""
+        return "Answer, then press Check."
 
     def __post_init__(self) -> None:
         self.hints = tuple(self.hints) if isinstance(self.hints, list | tuple) else self.hints
@@ -83,11 +94,18 @@ class Exercise:
             )
 
     def check(self, answer: Any) -> Feedback:
-        """Judge ``answer``. Never raises: any failure becomes an explanatory Feedback."""
+        """Judge ``answer``. Never raises: any failure becomes an explanatory Feedback.
+
+        A judged Feedback carries the canonical answer (``feedback.answer``).
+        """
         try:
             if self._unanswered(answer):
                 return self._not_answered(answer)
-            return self._check(answer)
+            try:
+                canonical = self._read(answer)
+            except AnswerError as problem:
+                return self._invalid(str(problem))
+            return replace(self._judge(canonical), answer=canonical)
         except CourseProblem as problem:
             return Feedback(
                 "invalid",
@@ -105,14 +123,27 @@ class Exercise:
         if answer is None or answer is Ellipsis:
             return True
         if isinstance(answer, str):
-            return not answer.strip()
+            return not str.__str__(answer).strip()
         return isinstance(answer, list | tuple | set | frozenset | dict) and len(answer) == 0
 
     def _not_answered(self, answer: Any) -> Feedback:
         return Feedback("not_answered", f"Not answered yet. {self.how_to_answer}")
 
-    def _check(self, answer: Any) -> Feedback:
+    def _read(self, answer: Any) -> Any:
+        """The canonical form of ``answer``; raises AnswerError with a reason for the learner."""
         raise NotImplementedError
+
+    def _judge(self, canonical: Any) -> Feedback:
+        """The verdict on a canonical answer (from ``_read``)."""
+        raise NotImplementedError
+
+    def canonical_text(self, canonical: Any) -> str:
+        """One spelling of a canonical answer, the input of its fingerprint."""
+        return canonical_json(canonical)
+
+    def fingerprint(self, canonical: Any) -> str:
+        """A short hex name of a canonical answer: the same answer gives the same name."""
+        return fingerprint(self.id, self.canonical_text(canonical))
 
     def _correct(self, details: Sequence[str] = ()) -> Feedback:
         return Feedback("correct", f"Correct! {self.explanation}", tuple(details))

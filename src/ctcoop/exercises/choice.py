@@ -12,10 +12,12 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any, ClassVar
 
-from ctcoop.exercises.answers import AnswerError, key_list, match_key
+from ctcoop.exercises.answers import bounded_items, key_list, match_key, unused_keys
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.keys import find_answer
+
+__all__ = ["MAX_MULTI_OPTIONS", "MultiSelect", "MultipleChoice", "Option"]
 
 MAX_MULTI_OPTIONS = 12  # 2**12 subsets keeps recovering the answer instant
 
@@ -60,7 +62,14 @@ class MultipleChoice(_Choice):
     """Pick one option; ``key = digest(id, "b")``."""
 
     kind: ClassVar[str] = "multiple choice"
-    how_to_answer: ClassVar[str] = 'Choose one option and press Check (or call .submit("b")).'
+
+    @property
+    def how_to_answer(self) -> str:
+        (x,) = unused_keys(self.options, count=1)
+        return (
+            "Choose one option and press Check (in code, pass the key shown before the "
+            f'option: an option "{x}) …" would be .submit("{x}")).'
+        )
 
     @cached_property
     def _solution(self) -> str:
@@ -69,13 +78,12 @@ class MultipleChoice(_Choice):
             raise CourseProblem("its key matches no option")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            if isinstance(answer, list | tuple) and len(answer) == 1:
-                answer = answer[0]
-            choice = match_key(answer, self.options)
-        except AnswerError as error:
-            return self._invalid(str(error))
+    def _read(self, answer: Any) -> str:
+        if isinstance(answer, list | tuple) and len(answer) == 1:  # ["b"] means "b"
+            (answer,) = bounded_items(answer, 1)
+        return match_key(answer, self.options)
+
+    def _judge(self, choice: str) -> Feedback:
         if choice == self._solution:
             return self._correct([self._explained(choice)])
         return Feedback("incorrect", "Not quite.", (self._explained(choice),))
@@ -86,9 +94,15 @@ class MultiSelect(_Choice):
     """Pick every right option; ``key = digest(id, {"a", "c"})`` (a set)."""
 
     kind: ClassVar[str] = "multi-select"
-    how_to_answer: ClassVar[str] = (
-        'Tick every option that applies and press Check (or call .submit(["a", "c"])).'
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        x, y = unused_keys(self.options, count=2)
+        return (
+            "Tick every option that applies and press Check (in code, pass a list of the "
+            f'keys shown before the options: options "{x}) …" and "{y}) …" would be '
+            f'.submit(["{x}", "{y}"])).'
+        )
 
     def validate(self) -> None:
         super().validate()
@@ -104,11 +118,10 @@ class MultiSelect(_Choice):
             raise CourseProblem("its key matches no set of options")
         return found
 
-    def _check(self, answer: Any) -> Feedback:
-        try:
-            chosen = set(key_list(answer, self.options))
-        except AnswerError as error:
-            return self._invalid(str(error))
+    def _read(self, answer: Any) -> frozenset[str]:
+        return frozenset(key_list(answer, self.options))
+
+    def _judge(self, chosen: frozenset[str]) -> Feedback:
         if chosen == self._solution:
             return self._correct([self._explained(name) for name in self.options if name in chosen])
         wrong = [name for name in self.options if name in chosen - self._solution]

@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 from ctcoop.exercises.base import CourseProblem, Exercise, ExerciseDefinitionError, describe_error
 from ctcoop.exercises.feedback import Feedback
 
+__all__ = ["CodeExercise"]
+
 
 @dataclass(kw_only=True, eq=False)
 class CodeExercise(Exercise):
@@ -29,9 +31,10 @@ class CodeExercise(Exercise):
     rtol: float = 1e-9
 
     kind: ClassVar[str] = "code"
-    how_to_answer: ClassVar[str] = (
-        "Replace ... with your code, then run the cell that calls .check(result)."
-    )
+
+    @property
+    def how_to_answer(self) -> str:
+        return "Replace ... with your code, then run the cell that calls .check(result)."
 
     def validate(self) -> None:
         super().validate()
@@ -59,7 +62,17 @@ class CodeExercise(Exercise):
             )
         return super()._not_answered(answer)
 
-    def _check(self, answer: Any) -> Feedback:
+    def _read(self, answer: Any) -> Any:
+        from ctcoop.exercises.plain import plain_result
+
+        return plain_result(answer)
+
+    def canonical_text(self, canonical: Any) -> str:
+        from ctcoop.exercises.compare import canonical_text
+
+        return canonical_text(canonical)
+
+    def _judge(self, answer: Any) -> Feedback:
         from ctcoop.exercises.compare import Rules, compare
 
         rules = Rules(check_order=self.check_order, check_dtype=self.check_dtype, rtol=self.rtol)

@@ -2,7 +2,8 @@
 
 The order of the checks follows how a learner fixes code: first the kind of
 object, then the columns, the number of rows, the row labels, the values (with
-up to three example cells) and last the column types. When row order does not
+up to three example cells, showing the learner's value, never the expected one)
+and last the column types. When row order does not
 matter, both sides are sorted the same way before comparing.
 """
 
@@ -17,6 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ctcoop.exercises.text import format_number, safe_repr, type_name
+
+__all__ = ["Difference", "Rules", "canonical_text", "compare"]
 
 MAX_EXAMPLES = 3
 ABSOLUTE_NOISE = 1e-12  # lets 0.1 + 0.2 - 0.3 count as 0
@@ -49,6 +52,17 @@ def compare(expected: Any, got: Any, rules: Rules) -> Difference | None:
     if isinstance(expected, _COLLECTIONS):
         return _compare_collection(expected, got, rules)
     return _compare_scalar(expected, got, rules.rtol)
+
+
+def canonical_text(value: Any) -> str:
+    """One spelling of a result (type, labels, cells, column types), to fingerprint it."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        dtypes = value.dtypes if isinstance(value, pd.DataFrame) else [value.dtype]
+        types = ",".join(map(str, dtypes))
+        return f"{type(value).__name__}[{types}]\n{value.to_csv()}"
+    if isinstance(value, np.ndarray | pd.Index):
+        return f"{type(value).__name__}[{value.dtype}]{value.tolist()!r}"
+    return f"{type(value).__name__}:{value!r}"
 
 
 def _labels(labels: list[Any]) -> str:
@@ -299,10 +313,9 @@ def _compare_values(
         return None
     cells.sort()
     examples = []
-    for i, j, column in cells[:MAX_EXAMPLES]:
+    for i, j, column in cells[:MAX_EXAMPLES]:  # the learner's value only: never the expected
         place = where[i] if noun == "value" else f"{where[i]}, column {safe_repr(column, 30)}"
-        want, have = safe_repr(expected.iat[i, j], 30), safe_repr(got.iat[i, j], 30)
-        examples.append(f"{place}: expected {want}, got {have}")
+        examples.append(f"{place}: yours is {safe_repr(got.iat[i, j], 30)}")
     word = "cell" if noun == "row" else "value"
     return Difference(
         f"{_plural(len(cells), word)} differ{'s' if len(cells) == 1 else ''}.", tuple(examples)

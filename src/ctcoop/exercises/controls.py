@@ -19,6 +19,8 @@ from ctcoop.exercises.base import Exercise
 from ctcoop.exercises.choice import MultipleChoice, MultiSelect
 from ctcoop.exercises.numeric import Numeric
 
+__all__ = ["Controls", "build_controls"]
+
 _WIDE = {"description_width": "initial"}
 _UNSET = "—"
 
@@ -101,7 +103,7 @@ def _(definition: Ordering) -> Controls:
     menus = {
         key: widgets.Dropdown(
             options=positions,
-            value=None,
+            index=0,  # shows the "—" placeholder; value=None would show an empty box
             description=f"Position of: {text}",
             style=_WIDE,
             layout=widgets.Layout(width="auto"),
@@ -136,7 +138,7 @@ def _(definition: Matching) -> Controls:
     menus = {
         key: widgets.Dropdown(
             options=choices,
-            value=None,
+            index=0,
             description=text,
             style=_WIDE,
             layout=widgets.Layout(width="auto"),

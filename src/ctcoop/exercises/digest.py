@@ -17,6 +17,8 @@ import sys
 
 from ctcoop.exercises.keys import digest
 
+__all__ = ["main"]
+
 
 def main(argv: list[str] | None = None) -> int:
     """Print the digest; exit status 2 with a usage line on bad arguments."""

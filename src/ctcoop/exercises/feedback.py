@@ -8,11 +8,13 @@ colour is never the only signal.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from ctcoop.exercises.text import render_inline
 from ctcoop.palette import NEUTRAL, OKABE_ITO
+
+__all__ = ["JUDGED", "STATUS_LABELS", "Feedback", "Status"]
 
 Status = Literal["not_answered", "invalid", "incorrect", "correct"]
 
@@ -22,6 +24,9 @@ STATUS_LABELS: dict[str, str] = {
     "incorrect": "incorrect",
     "correct": "correct",
 }
+JUDGED = frozenset({"incorrect", "correct"})
+"""Statuses of an attempt that counts: the answer was read and judged."""
+
 _LOOK: dict[str, tuple[str, str]] = {  # symbol, Okabe-Ito colour
     "not_answered": ("…", NEUTRAL),
     "invalid": ("!", OKABE_ITO["orange"]),
@@ -36,11 +41,15 @@ class Feedback:
 
     ``message`` is the whole feedback as plain text; ``html`` is the same for
     the widget. Both are deterministic so that notebooks validate with nbval.
+    ``answer`` is the learner's answer in canonical form (plain keys, a float,
+    a plain pandas object), set once the answer could be read; the widget
+    shows it in its controls and fingerprints it, never the learner's object.
     """
 
     status: Status
     summary: str
     details: tuple[str, ...] = ()
+    answer: Any = field(default=None, compare=False, repr=False)
 
     @property
     def message(self) -> str:
@@ -60,6 +69,11 @@ class Feedback:
             f"{html.escape(symbol)}</span> "
             f"<span>{render_inline(self.summary)}</span>{listing}</div>"
         )
+
+    @property
+    def judged(self) -> bool:
+        """True for an attempt that counts (incorrect or correct), not for a placeholder."""
+        return self.status in JUDGED
 
     @property
     def solved(self) -> bool:

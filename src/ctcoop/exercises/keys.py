@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+__all__ = ["DIGEST_PATTERN", "canonical_json", "digest", "find_answer", "fingerprint"]
+
 DIGEST_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -43,3 +45,12 @@ def find_answer(exercise_id: str, key: str, candidates: Iterable[Any]) -> Any | 
         if digest(exercise_id, candidate) == key:
             return candidate
     return None
+
+
+def fingerprint(exercise_id: str, canonical_text: str) -> str:
+    """A short, stable name for one canonical answer, so the store can spot a repeat.
+
+    Salted differently from ``digest``, so a fingerprint is never an answer key.
+    """
+    payload = f"ctcoop-attempt:{exercise_id}:{canonical_text}"
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

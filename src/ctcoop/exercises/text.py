@@ -12,6 +12,15 @@ import html
 import math
 import re
 
+__all__ = [
+    "Opaque",
+    "format_number",
+    "render_inline",
+    "render_text",
+    "safe_repr",
+    "type_name",
+]
+
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
@@ -38,6 +47,23 @@ def render_text(text: str) -> str:
     """Course text as HTML paragraphs; blank lines separate paragraphs."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     return "".join(f"<p>{render_inline(p)}</p>" for p in paragraphs)
+
+
+class Opaque:
+    """A stand-in for a learner's object of a type the course does not know.
+
+    It equals only itself, so the object's own ``__eq__`` never decides a
+    comparison, and it keeps a safe description of the object for feedback.
+    """
+
+    __slots__ = ("text", "type_name")
+
+    def __init__(self, value: object) -> None:
+        self.text = safe_repr(value, 60)
+        self.type_name = type_name(value)
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def safe_repr(value: object, limit: int = 60) -> str:
@@ -74,6 +100,8 @@ def type_name(value: object) -> str:
         "bool": "True/False",
         "ellipsis": "the ... placeholder",
     }
+    if isinstance(value, Opaque):
+        return value.type_name
     name = type(value).__name__
     if name in names:
         return names[name]

@@ -1,6 +1,7 @@
 """A small bank of one exercise per kind, so exercise tests need no lesson bank and no data.
 
-Other test modules import ``sample_exercises`` and ``SAMPLE_ANSWERS`` from here.
+Test modules import ``sample_exercises``, ``SAMPLE_ANSWERS``, ``COMMON`` and
+``sample_bank_module`` from here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from ctcoop.exercises import (
     Ordering,
     digest,
 )
+
+__all__ = ["COMMON", "SAMPLE_ANSWERS", "sample_bank_module", "sample_exercises"]
 
 COMMON = {
     "hints": ["First, gentle.", "Second, stronger."],
@@ -103,7 +106,3 @@ def sample_bank_module(name: str = "ctcoop.bank.l01_sample") -> ModuleType:
     module.EXERCISES = sample_exercises()
     return module
 
-
-def test_samples_are_solved_by_their_answers() -> None:
-    for definition in sample_exercises():
-        assert definition.check(SAMPLE_ANSWERS[definition.id]).status == "correct", definition.id
