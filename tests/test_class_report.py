@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_exercises_samples import sample_bank_module
+from support.samples import sample_bank_module
 
 from ctcoop import bank, export, progress
 from ctcoop.bank import Catalogue

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_exercises_samples import SAMPLE_ANSWERS, sample_bank_module
+from support.samples import SAMPLE_ANSWERS, sample_bank_module
 
 from ctcoop import bank, course, progress
 from ctcoop.bank import Catalogue

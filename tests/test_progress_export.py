@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_exercises_samples import sample_bank_module
+from support.samples import sample_bank_module
 
 from ctcoop import bank, export, progress
 from ctcoop.bank import Catalogue
