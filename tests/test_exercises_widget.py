@@ -236,7 +236,6 @@ def test_code_exercise_feedback_appears_once(samples) -> None:
     assert with_class(widget, "ctc-feedback")[0].value == ""
 
 
-
 def test_every_exercise_carries_its_keyboard_support(samples) -> None:
     """The front end that keeps arrow keys in the controls (checked for real in test_browser)."""
     from ctcoop.exercises.keyboard import KeyboardSupport

@@ -105,4 +105,3 @@ def sample_bank_module(name: str = "ctcoop.bank.l01_sample") -> ModuleType:
     module.TITLE = "Sample lesson"
     module.EXERCISES = sample_exercises()
     return module
-
