@@ -6,6 +6,7 @@ import copy
 import os
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -72,6 +73,27 @@ def test_words_that_only_mention_solutions_pass():
     text = "The solutions notebook shows how to begin. A solution ends the exercise."
     given = notebook(new_markdown_cell(text), new_code_cell("solution = 'begin'"))
     assert steps.reject_leftover_markers(given, NAME) == given
+
+
+def test_clear_outputs_keeps_only_an_untouched_exercise_form():
+    form = nbformat.v4.new_output(
+        "execute_result",
+        data={"text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.",
+              "text/html": "<div>form</div>", "application/vnd.jupyter.widget-view+json": {}},
+        execution_count=7,
+    )
+    checked = nbformat.v4.new_output(
+        "execute_result",
+        data={"text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.\n"
+                            "Correct!", "text/html": "<div>form</div>"},
+    )
+    cells = [new_code_cell("ex", execution_count=3), new_code_cell("ex2", execution_count=5)]
+    cells[0].outputs, cells[1].outputs = [form, stream("noise")], [checked]
+    first, second = steps.clear_outputs(notebook(*cells), NAME).cells
+    assert first.execution_count == 1 and len(first.outputs) == 1
+    assert set(first.outputs[0].data) == {"text/plain", "text/html"}
+    assert first.outputs[0].execution_count == 1
+    assert second.outputs == [] and second.execution_count is None
 
 
 def test_clear_outputs():

@@ -105,8 +105,13 @@ def test_first_hint_does_not_give_the_answer(exercise) -> None:
 
 @pytest.mark.parametrize("exercise", VERDICT_EXERCISES, ids=lambda e: e.id)
 def test_instructors_guide_gives_the_right_verdict(exercise) -> None:
-    """The first bold word after the exercise's id in the guide is its verdict."""
-    found = re.search(rf"`{re.escape(exercise.id)}`[^*]*\*\*(\w+)\*\*", GUIDE.read_text())
+    """The first bold word after the exercise's id in the guide is its verdict.
+
+    Either form counts: ``**accurate** (a)`` or ``**a, accurate.**``.
+    """
+    found = re.search(
+        rf"`{re.escape(exercise.id)}`\**[^*]*\*\*(?:[a-f], )?(\w+)", GUIDE.read_text()
+    )
     assert found, f"INSTRUCTORS.md does not solve {exercise.id}"
     (answer,) = correct_options(exercise)
     assert found.group(1).lower() == exercise.options[answer].text.strip().lower()

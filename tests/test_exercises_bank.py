@@ -35,7 +35,9 @@ def test_start_lesson_is_answered_as_documented() -> None:
     assert bank.get("00.hint-cost").check("c").solved
     assert bank.get("00.what-is-recorded").check(["a", "c"]).solved
     assert (
-        bank.get("00.dashboard-symbols").check({"done": "2", "tried": "3", "not-yet": "1"}).solved
+        bank.get("00.dashboard-symbols")
+        .check({"done": "2", "tried": "3", "not-yet": "1", "viewed": "4"})
+        .solved
     )
 
 

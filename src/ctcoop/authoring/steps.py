@@ -13,6 +13,7 @@ and ``AFTER_RUN`` (what ``record`` does to a notebook it has just executed).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 
 from nbformat import NotebookNode
@@ -24,6 +25,7 @@ from ctcoop.authoring.markers import (
     strip_code,
     strip_markdown,
 )
+from ctcoop.exercises.static import RUN_TO_SHOW
 
 __all__ = [
     "CHECK_TAG",
@@ -101,12 +103,44 @@ def reject_leftover_markers(notebook: NotebookNode, name: str) -> NotebookNode:
     return copy.deepcopy(notebook)
 
 
+def _is_exercise_form(output: NotebookNode) -> bool:
+    """An exercise widget's stored form as the solution showed it before any check.
+
+    Its text is exactly the id and title and "Run this cell ..." (no feedback), and
+    it carries the static HTML form; ``ctcoop.exercises.static`` makes both.
+    """
+    data = output.get("data", {})
+    text = data.get("text/plain", "")
+    return (
+        output.get("output_type") in ("display_data", "execute_result")
+        and "text/html" in data
+        and re.fullmatch(rf"Exercise \d{{2}}\.[\w-]+: [^\n]+\n{re.escape(RUN_TO_SHOW)}", text)
+        is not None
+    )
+
+
 def clear_outputs(notebook: NotebookNode, name: str) -> NotebookNode:
-    """Exercises are stored unrun: no outputs, no execution counts, no run metadata."""
+    """Exercises are stored unrun, but for each exercise's static form.
+
+    A reader without a kernel (GitHub, nbviewer, the course website, or a learner
+    before pressing Run) then sees the question, its options and a first hint,
+    never an answer. The cells that keep a form are numbered 1, 2, ... so that
+    nbval compares them with what the widget shows when run; every other cell has
+    no outputs, no execution count and no run metadata.
+    """
     result = copy.deepcopy(notebook)
+    shown = 0
     for _, cell in _cells_of(result, "code"):
-        cell.outputs = []
-        cell.execution_count = None
+        forms = [output for output in cell.outputs if _is_exercise_form(output)]
+        for output in forms:
+            output.data = {key: output.data[key] for key in ("text/html", "text/plain")}
+            output.metadata = {}
+        cell.outputs = forms
+        shown += bool(forms)
+        cell.execution_count = shown if forms else None
+        for output in forms:
+            if output.output_type == "execute_result":
+                output.execution_count = shown
         cell.metadata.pop("execution", None)
     return result
 

@@ -90,8 +90,8 @@ EXERCISES = [
             "The file keeps, per exercise, the number of different answers you checked (with "
             "a fingerprint of each, so that a repeat is not counted twice), whether it is "
             "solved, when it was first solved, when you last tried, and whether you ran it "
-            "in a solutions notebook (shown as *solution viewed*, never as *done*). Keeping no more "
-            "than a purpose needs is called data minimisation; the course returns to it "
+            "in a solutions notebook (shown as *solution viewed*, never as *done*). Keeping "
+            "no more than a purpose needs is called data minimisation; the course returns to it "
             "in the lesson on intelligence security."
         ),
     ),
