@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from . import events, geo, orgs, un
 from .schema import Table
+from .ucdp_deaths_support import TABLES as UCDP_DEATHS_SUPPORT
 
 TABLES: dict[str, Table] = {t.name: t for t in (*un.TABLES, *orgs.TABLES, *events.TABLES,
-                                                 *geo.TABLES)}
+                                                 *geo.TABLES,
+                                                 *UCDP_DEATHS_SUPPORT)}
 
 __all__ = ["TABLES", "Table"]
