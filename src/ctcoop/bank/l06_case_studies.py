@@ -204,7 +204,7 @@ EXERCISES = [
         title="Battle deaths against Al-Shabaab, with their range",
         prompt=(
             "Make `result`: a DataFrame indexed by `year`, with the columns `bd_low`, "
-            "`bd_best` and `bd_high` (in that order), for conflict 337 in the years whose "
+            "`bd_best` and `bd_high`, for conflict 337 in the years whose "
             "`side_b` names Al-Shabaab, from `battle`."
         ),
         expected=shabaab_battle_deaths,
