@@ -180,8 +180,9 @@ OV_CITATION = (
     "the challenges of identifying civilian victims, Journal of Peace Research 62(4). UCDP "
     "Country-Year Dataset on Organized Violence within Country Borders, version 25.1.")
 BRD_CITATION = (
-    "Cite: Davies, Pettersson & Öberg (2024), Organized violence 1989-2023, Journal of Peace "
-    "Research 61(4). UCDP Battle-Related Deaths Dataset (conflict level), version 24.1.")
+    "Cite: the 2024 article of UCDP's annual series on organized violence, Journal of Peace "
+    "Research 61(4) (events/PROVENANCE.md). UCDP Battle-Related Deaths Dataset (conflict "
+    "level), version 24.1.")
 ESD_CITATION = (
     "Cite: Meier, Karlén, Pettersson & Croicu (2023), External support in armed conflicts: "
     "Introducing the UCDP External Support Dataset (ESD), 1975-2017, Journal of Peace Research "
