@@ -7,10 +7,23 @@ specification; :data:`TABLES` lists them in build order.
 
 from __future__ import annotations
 
-from . import events, geo, orgs, un
+from . import (
+    events,
+    geo,
+    indicators,
+    orgs,
+    peaceops,
+    un,
+)
 from .schema import Table
 
-TABLES: dict[str, Table] = {t.name: t for t in (*un.TABLES, *orgs.TABLES, *events.TABLES,
-                                                 *geo.TABLES)}
+TABLES: dict[str, Table] = {t.name: t for t in (
+    *un.TABLES,
+    *orgs.TABLES,
+    *events.TABLES,
+    *geo.TABLES,
+    *indicators.TABLES,
+    *peaceops.TABLES,
+)}
 
 __all__ = ["TABLES", "Table"]
