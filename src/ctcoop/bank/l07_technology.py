@@ -290,8 +290,8 @@ EXERCISES = [
         ],
         explanation=(
             "This is the FATF line of section 4 without the fixed-panel rule: here every "
-            "member with a value counts in each year. Compare the two and you will see why "
-            "the lesson kept the same states every year."
+            "member with a value counts in each year. Compare it with the lesson's line: any "
+            "difference comes from members that lack a value in some of the years."
         ),
     ),
     CodeExercise(

@@ -73,7 +73,7 @@ def internet_map(world: Mapping[str, Any], share: pd.Series, year: int) -> tuple
     fig = world_map(world, category, sequential_colours(labels),
                     title=f"Individuals using the internet, % of population, {year}",
                     no_data_label=f"no value for {year}")
-    drawn = {f["properties"]["iso3"] for f in world["features"]}
+    drawn = {f["properties"]["iso3"] for f in world["features"]} - {"ATA"}  # not drawn
     counts = binned[binned.index.isin(drawn)].value_counts().reindex(labels)
     missing = len(drawn - set(category))
     caption = (f"World map of internet use in {year}, in five bands from light (low) to dark "
