@@ -284,8 +284,9 @@ EXERCISES = [
         expected=fatf_median_by_year,
         check_order=False,
         hints=[
-            "Keep the rows of `internet` whose `iso3` is in `fatf`, and whose `year` is "
-            "between 2000 and 2021.",
+            "Two steps: first choose the rows you need, then summarise them year by year.",
+            "The rows: `iso3` in `fatf` (`.isin`) and `year` between 2000 and 2021 "
+            "(`.between`).",
             "Then group by `year` and take the median of `internet_users_pct`.",
         ],
         explanation=(
@@ -305,9 +306,9 @@ EXERCISES = [
         expected=mobile_above_100,
         check_order=False,
         hints=[
-            "Keep the 2020 rows first, and make `iso3` the index.",
-            "Then select the column and keep the values above 100 with a comparison inside "
-            "the brackets.",
+            "Start from the rows of one year only.",
+            "Make `iso3` the index, select `mobile_subscriptions_per_100`, then keep the "
+            "values above 100 with a comparison inside the brackets.",
         ],
         explanation=(
             "Many countries exceed 100: the indicator counts subscriptions (SIM cards), not "
