@@ -8,9 +8,12 @@ specification; :data:`TABLES` lists them in build order.
 from __future__ import annotations
 
 from . import events, geo, orgs, un
+from .frameworks import TABLES as FRAMEWORK_TABLES
 from .schema import Table
 
 TABLES: dict[str, Table] = {t.name: t for t in (*un.TABLES, *orgs.TABLES, *events.TABLES,
-                                                 *geo.TABLES)}
+                                                 *geo.TABLES,
+                                                 *FRAMEWORK_TABLES,
+                                                 )}
 
 __all__ = ["TABLES", "Table"]
