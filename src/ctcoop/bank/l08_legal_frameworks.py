@@ -72,16 +72,16 @@ EXERCISES = [
                 "2023 revision of Recommendation 8 document measures that went beyond it.",
             ),
             "b": Option(
-                "Misleading: there are real obligations and a duty to respect international "
-                "law, but no agreed definition of terrorism, and documented misuse shows that "
-                "compliance is not ensured.",
-                why="Yes: true in part, overstated in 'clear' and 'ensuring'.",
-            ),
-            "c": Option(
                 "Inaccurate: no counter-terrorism framework mentions international law or "
                 "human rights.",
                 why="No. Resolution 1456, the Strategy's fourth pillar and the Council of "
                 "Europe's 2005 Convention all do (section 9).",
+            ),
+            "c": Option(
+                "Misleading: there are real obligations and a duty to respect international "
+                "law, but no agreed definition of terrorism, and documented misuse shows that "
+                "compliance is not ensured.",
+                why="Yes: true in part, overstated in 'clear' and 'ensuring'.",
             ),
             "d": Option(
                 "Unverifiable: legal texts cannot be checked, so nothing can be said either way.",
@@ -89,7 +89,7 @@ EXERCISES = [
                 "checked; the lesson did so.",
             ),
         },
-        key="9d558ce0544bd84941c448d8ffef4ad542ef2ae47f373aa86e96c72f8198c727",
+        key="f4f7f1a8e2e5b38f391800cdeefbc08406ea3c97909043c63f5e90d949522161",
         hints=[
             "Split the sentence into its parts: obligations, 'clear', and 'ensuring'. Which "
             "parts does the evidence support?",
@@ -113,11 +113,11 @@ EXERCISES = [
             "decodes it."
         ),
         left={
-            "none": "no letter after the date",
-            "a": "a",
-            "A": "A",
-            "AA": "AA",
-            "d": "d",
+            "no_letter": "no letter after the date",
+            "small_a": "a",
+            "capital_a": "A",
+            "double_a": "AA",
+            "small_d": "d",
         },
         right={
             "rat": "ratification (after signing)",
@@ -126,7 +126,7 @@ EXERCISES = [
             "app": "approval",
             "suc": "succession (a new state takes over its predecessor's obligations)",
         },
-        key="9f0e34e508bcaac4bba5ee9600adc544e57ca00e39c6a6c25497e87baaa4f0f1",
+        key="27ba0c7a8d266eafdb4c5d8e1a92777b685649a0914d0ce8cd2654dc45119404",
         hints=[
             "The commonest kind of consent needs no letter at all.",
             "Capital letters belong to the two alternatives to ratification; the small 'a' "
