@@ -90,7 +90,7 @@ def resolutions_by_kind(counts: pd.DataFrame) -> None:
     ax.set_ylabel("resolutions")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
+    fig.subplots_adjust(bottom=0.25)
     totals = counts.sum()
     parts = "; ".join(f"{kind} {int(n)}" for kind, n in totals.items())
     busiest = bottom.idxmax()
@@ -119,7 +119,7 @@ def regional_timeline(frameworks: pd.DataFrame) -> None:
     ax.set_xlabel("date (a year without a day is drawn at mid-year)")
     ax.grid(axis="x", alpha=0.3, color=NO_DATA)
     ax.legend(loc="lower left", fontsize=8)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.33, right=0.98)
     waits = (rows.loc[known, "entry_into_force"] - start[known]).dt.days / 365.25
     show(fig, (
         f"Timeline of {len(rows)} regional instruments, {rows['year'].min()} to "
