@@ -18,7 +18,7 @@ import pandas as pd
 
 from .common import iso_dates, read_csv, to_int
 from .countries import names_to_iso3
-from .schema import Field, Source, Table
+from .schema import SNAPSHOT_2026_12_01, Field, Source, Table
 
 __all__ = ["CONVENTIONS", "REGIONAL_INSTRUMENTS", "TABLES", "build_ga_ct_strategy",
            "build_regional_ct_frameworks", "build_treaty_participation", "parse_untc_cell"]
@@ -270,6 +270,7 @@ def _regional_sources() -> tuple[Source, ...]:
 
 TABLES = (
     Table(
+        retrieved=SNAPSHOT_2026_12_01,
         name="treaty_participation",
         title="Who signed and who became bound to five UN counter-terrorism conventions "
         "(UN Treaty Collection, 2014)",
@@ -323,6 +324,7 @@ TABLES = (
                "correction needed."),
     ),
     Table(
+        retrieved=SNAPSHOT_2026_12_01,
         name="ga_ct_strategy",
         title="The UN Global Counter-Terrorism Strategy: adoption, eight reviews and UNOCT",
         description="The General Assembly resolutions adopting (2006) and reviewing (2008-2023) "
@@ -361,6 +363,7 @@ TABLES = (
                "The seventh review was postponed from 2020 to 2021 by decision 74/556."),
     ),
     Table(
+        retrieved=SNAPSHOT_2026_12_01,
         name="regional_ct_frameworks",
         title="Regional counter-terrorism instruments (compiled by the course)",
         description="Regional treaties and EU acts against terrorism: organisation, "

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .common import read_csv, to_int
 from .countries import iso3_name, names_to_iso3
-from .schema import Field, Source, Table
+from .schema import SNAPSHOT_2026_12_01, Field, Source, Table
 
 __all__ = ["INTERNET", "MOBILE", "ARMED", "NOT_COUNTRIES", "NAME_CORRECTIONS", "TABLES",
            "build_internet_users", "build_mobile_subscriptions", "build_armed_forces",
@@ -157,6 +157,7 @@ def _fields(value: Field) -> tuple[Field, ...]:
 def _specs() -> tuple[Table, ...]:
     return (
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="internet_users", title="Individuals using the internet (% of population), "
             "country-years",
             description="One row per country and year: the share of the population using the "
@@ -174,6 +175,7 @@ def _specs() -> tuple[Table, ...]:
                    "early years are often written as 0."),
         ),
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="mobile_subscriptions", title="Mobile cellular subscriptions per 100 people, "
             "country-years",
             description="One row per country and year: mobile cellular subscriptions per 100 "
@@ -192,6 +194,7 @@ def _specs() -> tuple[Table, ...]:
                    "push the figure above 100 in many countries. The snapshot ends in 2020."),
         ),
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="armed_forces", title="Armed forces personnel, country-years (IISS via the "
             "World Bank)",
             description="One row per country and year 1960-2016: armed forces personnel "

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .common import iso_dates, read_csv, to_bool, to_int
-from .schema import Field, Source, Table
+from .schema import SNAPSHOT_2026_12_01, Field, Source, Table
 
 __all__ = ["MISSIONS", "TOTALS", "STATUS_CORRECTIONS", "COMPONENTS", "TABLES",
            "build_peacekeeping_missions", "build_peacekeeping_totals", "decimal_comma"]
@@ -112,6 +112,7 @@ OWID_PKO = Source("UN Peacekeeping (December figures; Global Policy Forum for 19
 def _specs() -> tuple[Table, ...]:
     return (
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="peacekeeping_missions", title="UN peacekeeping operations (Data Hub list, "
             "saved 2024-02-19)",
             description="One row per peacekeeping operation led by the Department of Peace "
@@ -159,6 +160,7 @@ def _specs() -> tuple[Table, ...]:
                    "countries contributed troops."),
         ),
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="peacekeeping_totals", title="UN peacekeeping world totals per year, "
             "1947-2022",
             description="One row per year: number of missions and personnel (total, police, "

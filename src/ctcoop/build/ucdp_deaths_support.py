@@ -17,7 +17,7 @@ import pandas as pd
 from .common import read_csv, split_list, to_int
 from .countries import gw_to_iso3, names_to_iso3
 from .events import GW_NOTE, iso3_list
-from .schema import Field, Source, Table
+from .schema import SNAPSHOT_2026_12_01, Field, Source, Table
 
 ORGANIZED = "events/ucdp_organizedviolence_cy_v25_1.csv"
 BATTLE_DEATHS = "events/ucdp_brd_conf_v24_1.csv"
@@ -215,6 +215,7 @@ def _specs() -> tuple[Table, ...]:
     )
     return (
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="ucdp_organized_violence",
             title="UCDP organized violence by country and year, 1989-2024",
             description="One row per country and year: deaths in state-based armed conflict, "
@@ -255,6 +256,7 @@ def _specs() -> tuple[Table, ...]:
             ),
         ),
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="ucdp_battle_deaths",
             title="UCDP battle-related deaths by conflict and year, 1989-2023",
             description="One row per state-based conflict and year with battle-related deaths "
@@ -302,6 +304,7 @@ def _specs() -> tuple[Table, ...]:
             ),
         ),
         Table(
+            retrieved=SNAPSHOT_2026_12_01,
             name="ucdp_external_support",
             title="UCDP external support to warring parties, actor-years 1975-2017",
             description="One row per warring actor, dyad and year: who supported the actor "
