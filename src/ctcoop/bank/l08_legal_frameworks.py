@@ -292,7 +292,7 @@ EXERCISES = [
             ),
             "c": Option(
                 "The Strategy and its reviews were adopted without a vote, while the "
-                "comprehensive convention, negotiated since 1996, is still not agreed.",
+                "comprehensive convention, on the agenda since 1996, is still not agreed.",
                 why="Yes: consensus on a policy, no consensus on a definition.",
             ),
             "d": Option(

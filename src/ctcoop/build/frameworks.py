@@ -264,8 +264,9 @@ UNTC = Source("United Nations Treaty Collection, Multilateral Treaties Deposited
 
 
 def _regional_sources() -> tuple[Source, ...]:
-    return tuple(Source(f"{row['organisation']}: {row['instrument']}",
-                        row["sources"].split(" ; ")[0]) for row in REGIONAL_INSTRUMENTS)
+    """One source per row (its first page), titled short so the catalogue stays readable."""
+    return tuple(Source(f"{row['organisation']} ({row['year']})", row["sources"].split(" ; ")[0])
+                 for row in REGIONAL_INSTRUMENTS)
 
 
 TABLES = (
