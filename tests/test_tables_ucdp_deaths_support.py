@@ -138,3 +138,12 @@ def test_somalia_government_supporters_against_al_shabaab(year: int) -> None:
     (raw,) = [r for r in esd_rows() if r["actor_name"] == "Government of Somalia"
               and str(r["oppo_name"]).strip() == "Al-Shabaab" and r["year"] == year]
     assert row["n_supporters"] == raw["ext_count"]
+
+
+@needs_sources
+def test_kind_flags_are_exactly_a_positive_count_as_in_the_source() -> None:
+    table = load("ucdp_external_support")
+    for letter in "xpwmtfiylou":
+        assert (table[f"ext_{letter}"] == (table[f"ext_{letter}_count"] > 0)).all(), letter
+    raw_flags = sum(int(r["ext_i"]) for r in esd_rows())
+    assert int(table["ext_i"].sum()) == raw_flags

@@ -20,6 +20,8 @@ from ctcoop.exercises import (
     Ordering,
 )
 
+__all__ = ["EXERCISES", "TITLE"]
+
 TITLE = "Case studies: Abbottabad 2011, Madrid 2004, Al-Shabaab"
 US = "Government of United States of America"
 

@@ -351,7 +351,8 @@ def _specs() -> tuple[Table, ...]:
                 "the actor-year's supporters gave that kind of support, and ext_<letter>_count "
                 "how many did. They do not say which supporter. Only when n_supporters is 1, "
                 "or when the count equals n_supporters, does a kind belong to a named "
-                "supporter; otherwise the supporter-level ESD file (not staged) is needed. "
+                "supporter; otherwise data at the level of each supporter (not staged) would be "
+                "needed. "
                 "For troops, the ACD's secondary parties (ucdp_secondary_parties) name the "
                 "states.",
                 "Kinds x, p, w, m, t, f, i are named as in events/PROVENANCE.md; y, l, o and "
