@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -107,3 +108,19 @@ def test_official_mode_unzips_the_publishers_file(tmp_path: Path,
                              tmp_path / "cache", official=True)
     assert (folder / acd).read_bytes() == (SOURCES / acd).read_bytes()
     assert (folder / "orgs/un_member_states.csv").exists()
+
+
+@needs_sources
+def test_each_table_says_when_its_inputs_were_retrieved() -> None:
+    """A table's ``retrieved`` date is the newest its inputs' PROVENANCE.md files give them."""
+    for table in TABLES.values():
+        dates = []
+        for name in table.inputs:
+            text = ((SOURCES / name).parent / "PROVENANCE.md").read_text(encoding="utf-8")
+            file = Path(name).name
+            before = text[: text.index(file)] if file in text else text
+            found = re.findall(r"(?i)retriev\w*(?: date)?[^0-9\n]{0,60}(\d{4}-\d{2}-\d{2})", before)
+            assert found, (table.name, name)
+            dates.append(found[-1])
+        if dates:
+            assert table.retrieved == max(dates), (table.name, dates)

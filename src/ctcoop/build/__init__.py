@@ -7,10 +7,30 @@ specification; :data:`TABLES` lists them in build order.
 
 from __future__ import annotations
 
-from . import events, geo, orgs, un
+from . import (
+    events,
+    frameworks,
+    geo,
+    indicators,
+    orgs,
+    peaceops,
+    ucdp_deaths_support,
+    un,
+)
 from .schema import Table
 
-TABLES: dict[str, Table] = {t.name: t for t in (*un.TABLES, *orgs.TABLES, *events.TABLES,
-                                                 *geo.TABLES)}
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        *un.TABLES,
+        *orgs.TABLES,
+        *events.TABLES,
+        *geo.TABLES,
+        *ucdp_deaths_support.TABLES,
+        *indicators.TABLES,
+        *peaceops.TABLES,
+        *frameworks.TABLES,
+    )
+}
 
 __all__ = ["TABLES", "Table"]

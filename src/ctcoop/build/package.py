@@ -81,7 +81,7 @@ def resource(table: Table, folder: Path) -> dict[str, Any]:
         "bytes": path.stat().st_size,
         "hash": f"sha256:{sha256(path)}",
         "rows": count_rows(table, path),
-        "retrieved": RETRIEVED,
+        "retrieved": table.retrieved,
         "inputs": list(table.inputs),
         "sources": [{"title": s.title, "path": s.path} for s in table.sources],
         "licenses": [LICENCES[key] for key in table.licences],
@@ -99,7 +99,7 @@ def datapackage(tables: list[Table], folder: Path) -> str:
         "title": PACKAGE_TITLE,
         "description": "Tidy tables built by `python -m ctcoop.build` from the snapshots "
         "described in the sources' PROVENANCE.md files. Gaps are left empty, never filled.",
-        "retrieved": RETRIEVED,
+        "retrieved": max((t.retrieved for t in tables), default=RETRIEVED),
         "licenses": [LICENCES[key] for key in used],
         "resources": [resource(t, folder) for t in tables if (folder / t.path).exists()],
     }

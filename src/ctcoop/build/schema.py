@@ -14,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-RETRIEVED = "2026-11-28"
+RETRIEVED = "2026-11-28"  # the first snapshots; later ones name their own date (Table.retrieved)
+SNAPSHOT_2026_12_01 = "2026-12-01"  # the sources staged for lessons 06-13
 
 LICENCES: dict[str, dict[str, str]] = {
     "un-terms": {
@@ -108,6 +109,7 @@ class Table:
     sort_by: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     format: str = "csv"
+    retrieved: str = RETRIEVED  # when the input snapshot was taken, as its PROVENANCE.md says
 
     @property
     def path(self) -> str:
