@@ -78,14 +78,20 @@ def test_words_that_only_mention_solutions_pass():
 def test_clear_outputs_keeps_only_an_untouched_exercise_form():
     form = nbformat.v4.new_output(
         "execute_result",
-        data={"text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.",
-              "text/html": "<div>form</div>", "application/vnd.jupyter.widget-view+json": {}},
+        data={
+            "text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.",
+            "text/html": "<div>form</div>",
+            "application/vnd.jupyter.widget-view+json": {},
+        },
         execution_count=7,
     )
     checked = nbformat.v4.new_output(
         "execute_result",
-        data={"text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.\n"
-                            "Correct!", "text/html": "<div>form</div>"},
+        data={
+            "text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.\n"
+            "Correct!",
+            "text/html": "<div>form</div>",
+        },
     )
     cells = [new_code_cell("ex", execution_count=3), new_code_cell("ex2", execution_count=5)]
     cells[0].outputs, cells[1].outputs = [form, stream("noise")], [checked]

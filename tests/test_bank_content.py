@@ -120,7 +120,8 @@ def test_instructors_guide_gives_the_right_verdict(exercise) -> None:
 @pytest.mark.parametrize("exercise", bank.all_exercises(), ids=lambda e: e.id)
 def test_no_prompt_or_hint_assumes_a_later_lesson(exercise) -> None:
     later = [
-        text for text in (exercise.prompt, *exercise.hints)
+        text
+        for text in (exercise.prompt, *exercise.hints)
         for number in re.findall(r"\blesson (\d{1,2})\b", text, flags=re.IGNORECASE)
         if int(number) > exercise.lesson
     ]

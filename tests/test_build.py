@@ -19,8 +19,10 @@ from ctcoop.paths import repo_root
 DATA = repo_root() / "data"
 SOURCES = Path(default_sources())
 needs_sources = pytest.mark.skipif(
-    not SOURCES.is_dir(), reason=f"source snapshots not present at {SOURCES} "
-    "(set CTCOOP_SOURCES to run the rebuild checks)")
+    not SOURCES.is_dir(),
+    reason=f"source snapshots not present at {SOURCES} "
+    "(set CTCOOP_SOURCES to run the rebuild checks)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,28 +60,47 @@ def test_cli_builds_deterministically(tmp_path: Path) -> None:
 @needs_sources
 def test_cli_accepts_a_base_url(tmp_path: Path) -> None:
     url = SOURCES.resolve().as_uri()
-    assert main(["--sources", url, "--only", "fatf_members", "--out", str(tmp_path),
-                 "--cache", str(tmp_path / "cache")]) == 0
+    assert (
+        main(
+            [
+                "--sources",
+                url,
+                "--only",
+                "fatf_members",
+                "--out",
+                str(tmp_path),
+                "--cache",
+                str(tmp_path / "cache"),
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "cache" / "orgs" / "fatf_members.csv").exists()
     assert (tmp_path / "fatf_members.csv").read_bytes() == (DATA / "fatf_members.csv").read_bytes()
 
 
 def test_cli_reports_missing_sources(tmp_path: Path) -> None:
-    assert main(["--sources", str(tmp_path), "--only", "fatf_members",
-                 "--out", str(tmp_path / "out")]) == 1
+    assert (
+        main(["--sources", str(tmp_path), "--only", "fatf_members", "--out", str(tmp_path / "out")])
+        == 1
+    )
 
 
 @needs_sources
 def test_sanctions_xml_agrees_with_the_tidy_copy() -> None:
-    tidy = pd.read_csv(SOURCES / "un" / "un_sc_consolidated_sanctions_list_2025-11-20_tidy.csv",
-                       dtype=str, keep_default_na=False).set_index("reference_number")
+    tidy = pd.read_csv(
+        SOURCES / "un" / "un_sc_consolidated_sanctions_list_2025-11-20_tidy.csv",
+        dtype=str,
+        keep_default_na=False,
+    ).set_index("reference_number")
     ours = build_sanctions_list(SOURCES).set_index("reference_number")
     assert sorted(ours.index) == sorted(tidy.index)
     assert (ours["entry_type"] == tidy.loc[ours.index, "entry_type"]).all()
     assert (ours["un_list_type"] == tidy.loc[ours.index, "un_list_type"]).all()
     assert (ours["listed_on"] == tidy.loc[ours.index, "listed_on"].str[:10]).all()
     stated = tidy.loc[ours.index, "nationality"].map(
-        lambda s: len([v for v in s.split(";") if v.strip() not in ("", "na")]))
+        lambda s: len([v for v in s.split(";") if v.strip() not in ("", "na")])
+    )
     assert (ours["n_nationalities"] == stated).all()
 
 
@@ -89,12 +110,14 @@ def test_jihadist_flag_reproduces_the_selected_actors_subset() -> None:
     conflicts = TABLES["ucdp_conflicts"].build(SOURCES)
     flagged = conflicts[conflicts["jihadist_actor"].astype(bool)]
     assert set(zip(flagged.conflict_id, flagged.year, strict=True)) == set(
-        zip(subset.conflict_id, subset.year, strict=True))
+        zip(subset.conflict_id, subset.year, strict=True)
+    )
 
 
 @needs_sources
-def test_official_mode_unzips_the_publishers_file(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_official_mode_unzips_the_publishers_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import zipfile
 
     from ctcoop.build import sources
@@ -104,8 +127,9 @@ def test_official_mode_unzips_the_publishers_file(tmp_path: Path,
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(SOURCES / acd, "UcdpPrioConflict_v25_1.csv")
     monkeypatch.setitem(sources.OFFICIAL, acd, archive.as_uri())
-    folder = sources.resolve(str(SOURCES), [acd, "orgs/un_member_states.csv"],
-                             tmp_path / "cache", official=True)
+    folder = sources.resolve(
+        str(SOURCES), [acd, "orgs/un_member_states.csv"], tmp_path / "cache", official=True
+    )
     assert (folder / acd).read_bytes() == (SOURCES / acd).read_bytes()
     assert (folder / "orgs/un_member_states.csv").exists()
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import csv
 import hashlib
 import io
 import json
 import re
+from datetime import date
 
 import pandas as pd
 import pytest

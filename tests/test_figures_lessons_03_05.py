@@ -21,17 +21,28 @@ def _close_figures():
 
 def _instruments() -> pd.DataFrame:
     instruments = load("ct_instruments")
-    forums = {"ICAO": "ICAO", "IMO": "IMO", "IAEA": "IAEA",
-              "General Assembly": "UN General Assembly"}
+    forums = {
+        "ICAO": "ICAO",
+        "IMO": "IMO",
+        "IAEA": "IAEA",
+        "General Assembly": "UN General Assembly",
+    }
     instruments["forum"] = instruments["adopted_by"].map(
-        lambda text: next((label for key, label in forums.items() if key in text), "other"))
+        lambda text: next((label for key, label in forums.items() if key in text), "other")
+    )
     return instruments
 
 
-@pytest.mark.parametrize(("text", "year"), [
-    ("2025", "2025"), ("2012-07-16", "2012"), ("Wikipedia snapshot 2024-02", "2024"),
-    ("Wikipedia mirror (undated; 188 as of 2018-10 in the same text)", "undated"), (None, ""),
-])
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2025", "2025"),
+        ("2012-07-16", "2012"),
+        ("Wikipedia snapshot 2024-02", "2024"),
+        ("Wikipedia mirror (undated; 188 as of 2018-10 in the same text)", "undated"),
+        (None, ""),
+    ],
+)
 def test_count_year_reads_the_year_and_keeps_undated_counts_undated(text, year):
     assert l03.count_year(text) == year
 
@@ -59,11 +70,13 @@ def test_unanimity_and_veto_captions_quote_the_tables():
 
     def share(rows):
         table = rows.groupby("decade")["unanimous"].agg(
-            **{"share unanimous": "mean", "resolutions": "size"})
+            **{"share unanimous": "mean", "resolutions": "size"}
+        )
         return table.astype({"share unanimous": float})
 
-    by_decade = pd.concat({"all": share(dhl),
-                           "terrorism-related": share(dhl[dhl["terrorism_related"]])}, axis=1)
+    by_decade = pd.concat(
+        {"all": share(dhl), "terrorism-related": share(dhl[dhl["terrorism_related"]])}, axis=1
+    )
     terror = dhl.loc[dhl["terrorism_related"], "unanimous"].mean()
     overall = pd.Series({"all resolutions": dhl["unanimous"].mean(), "terrorism-related": terror})
     fig, caption = l03.unanimity_by_decade(by_decade, overall)
@@ -98,11 +111,13 @@ def test_list_sizes_caption_counts_the_missing_plenaries():
 
 def test_grey_spells_and_map_captions_quote_their_counts():
     lists, counts = _grey_counts()
-    spells = pd.DataFrame({
-        "first_listed": [counts.index[0], counts.index[10]],
-        "last_listed": [counts.index[5], counts.index[-1]],
-        "dating": ["exactly dated", "still running (censored)"],
-    })
+    spells = pd.DataFrame(
+        {
+            "first_listed": [counts.index[0], counts.index[10]],
+            "last_listed": [counts.index[5], counts.index[-1]],
+            "dating": ["exactly dated", "still running (censored)"],
+        }
+    )
     fig, caption = l04.grey_spells(spells, counts)
     assert isinstance(fig, Figure)
     assert "each of the 2 grey-list spells" in caption
@@ -118,8 +133,9 @@ def test_grey_spells_and_map_captions_quote_their_counts():
 
 
 def test_listings_per_year_caption_sums_the_bars():
-    per_year = pd.DataFrame({"individual": [3, 0, 5], "entity": [1, 0, 2]},
-                            index=[2001, 2002, 2003])
+    per_year = pd.DataFrame(
+        {"individual": [3, 0, 5], "entity": [1, 0, 2]}, index=[2001, 2002, 2003]
+    )
     fig, caption = l05.listings_per_year(per_year, "Test")
     assert isinstance(fig, Figure)
     assert "the 11 current entries of the Test regime (8 individuals" in caption

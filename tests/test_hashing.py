@@ -8,7 +8,7 @@ import pytest
 from ctcoop import hashing
 
 Y, X = np.mgrid[0:128, 0:128]
-DISC = np.where((X - 64) ** 2 + (Y - 64) ** 2 < 40 ** 2, 230, 30)
+DISC = np.where((X - 64) ** 2 + (Y - 64) ** 2 < 40**2, 230, 30)
 
 
 def test_one_pixel_changes_sha256_but_not_the_perceptual_hash() -> None:
@@ -21,7 +21,8 @@ def test_one_pixel_changes_sha256_but_not_the_perceptual_hash() -> None:
 
 def test_same_pixels_same_hashes() -> None:
     assert hashing.sha256_hex(hashing.to_image(DISC)) == hashing.sha256_hex(
-        hashing.to_image(DISC.copy()))
+        hashing.to_image(DISC.copy())
+    )
 
 
 def test_smooth_and_stepped_gradients_collide() -> None:

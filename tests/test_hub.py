@@ -70,7 +70,10 @@ def _proxy() -> Path | None:
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=instructor", "-c", "user.email=i@example.org", *args],
-        cwd=cwd, check=True, capture_output=True, text=True,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
 
 
@@ -89,8 +92,9 @@ def upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
     origin.mkdir()
     git(origin, "init", "-q", "-b", "main")
     for folder in ("notebooks", "exercises", "data"):
-        shutil.copytree(ROOT / folder, origin / folder,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            ROOT / folder, origin / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
     git(origin, "add", "-A")
     git(origin, "commit", "-qm", "The course")
     return origin
@@ -101,8 +105,10 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A running JupyterHub; yields its URL and the folder holding every learner's home."""
     _require(f"Chromium ({CHROMIUM})", CHROMIUM.exists())
     proxy = _proxy()
-    _require("configurable-http-proxy (npm; ./course test installs it where Node exists)",
-             proxy is not None)
+    _require(
+        "configurable-http-proxy (npm; ./course test installs it where Node exists)",
+        proxy is not None,
+    )
     state = tmp_path_factory.mktemp("hub")
     port = free_port()
     for user in ("alice", "bob"):  # each learner's JupyterLab starts without the news prompt
@@ -123,9 +129,15 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     }
     log = (state / "hub.log").open("w")
     process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("jupyterhub")), "-f",
-         str(ROOT / "hub" / "jupyterhub_config.py")],
-        cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(Path(sys.executable).with_name("jupyterhub")),
+            "-f",
+            str(ROOT / "hub" / "jupyterhub_config.py"),
+        ],
+        cwd=state,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -151,8 +163,10 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
 
 def _link(url: str, origin: Path) -> str:
     """The instructor's nbgitpuller link, as INSTRUCTORS.md builds it."""
-    return (f"{url}/hub/user-redirect/git-pull?repo={quote(str(origin), safe='')}"
-            f"&branch=main&urlpath={quote(f'lab/tree/{COURSE}/{START}', safe='/')}")
+    return (
+        f"{url}/hub/user-redirect/git-pull?repo={quote(str(origin), safe='')}"
+        f"&branch=main&urlpath={quote(f'lab/tree/{COURSE}/{START}', safe='/')}"
+    )
 
 
 def _log_in(page, url: str, user: str) -> None:

@@ -29,12 +29,15 @@ def _failed_rules(report_id: str, analyst_id: str) -> set[str]:
     return failed
 
 
-@pytest.mark.parametrize(("report_id", "analyst_id", "rule"), [
-    ("R6", "A4", "clearance"),
-    ("R2", "A8", "releasability"),
-    ("R6", "A8", "releasability"),
-    ("R1", "A2", "need-to-know"),
-])
+@pytest.mark.parametrize(
+    ("report_id", "analyst_id", "rule"),
+    [
+        ("R6", "A4", "clearance"),
+        ("R2", "A8", "releasability"),
+        ("R6", "A8", "releasability"),
+        ("R1", "A2", "need-to-know"),
+    ],
+)
 def test_each_access_control_example_fails_exactly_the_rule_it_names(report_id, analyst_id, rule):
     assert _failed_rules(report_id, analyst_id) == {rule}
     explanation = next(e for e in bank05.EXERCISES if e.id == "05.access-control").explanation

@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(
-    path for folder in ("notebooks", "exercises", "solutions")
+    path
+    for folder in ("notebooks", "exercises", "solutions")
     for path in (ROOT / folder).glob("[0-9][0-9]_*.ipynb")
 )
 LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
@@ -30,7 +31,9 @@ def local_links(text: str) -> list[str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_relative_link_resolves(path: Path) -> None:
     broken = [
-        target for text in markdown(path) for target in local_links(text)
+        target
+        for text in markdown(path)
+        for target in local_links(text)
         if not (path.parent / target).exists()
     ]
     assert not broken, f"{path.name} links to missing files: {broken}"
@@ -38,7 +41,7 @@ def test_every_relative_link_resolves(path: Path) -> None:
 
 def test_start_notebook_sends_learners_to_lesson_01() -> None:
     text = "\n".join(markdown(ROOT / "notebooks" / "00_start_here.ipynb"))
-    after_next = text[text.rindex("## Next"):]
+    after_next = text[text.rindex("## Next") :]
     assert [Path(target).name for target in local_links(after_next)][:1] == [
         next((ROOT / "notebooks").glob("01_*.ipynb")).name
     ]

@@ -58,8 +58,7 @@ def test_load_returns_a_copy() -> None:
 
 def test_catalogue_lists_every_table_with_provenance() -> None:
     cat = data.catalogue()
-    assert list(cat.columns) == ["name", "title", "rows", "source", "licence", "retrieved",
-                                 "path"]
+    assert list(cat.columns) == ["name", "title", "rows", "source", "licence", "retrieved", "path"]
     assert list(cat["name"]) == list(TABLES) and cat["source"].str.len().gt(0).all()
     assert cat["retrieved"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 

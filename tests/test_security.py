@@ -30,8 +30,18 @@ def test_totp_matches_rfc6238_appendix_b(for_time, sha1, sha256, sha512):
 
 
 def test_hotp_matches_rfc4226_appendix_d():
-    expected = ["755224", "287082", "359152", "969429", "338314",
-                "254676", "287922", "162583", "399871", "520489"]
+    expected = [
+        "755224",
+        "287082",
+        "359152",
+        "969429",
+        "338314",
+        "254676",
+        "287922",
+        "162583",
+        "399871",
+        "520489",
+    ]
     assert [hotp(SEED_SHA1, counter) for counter in range(10)] == expected
 
 
@@ -73,7 +83,9 @@ def test_bad_parameters_are_refused(kwargs, message):
 def test_access_tables_are_consistent():
     tables = access_tables()
     reports, releasability, analysts = (
-        tables["reports"], tables["releasability"], tables["analysts"],
+        tables["reports"],
+        tables["releasability"],
+        tables["analysts"],
     )
     assert reports["report_id"].is_unique and analysts["analyst_id"].is_unique
     assert set(releasability["report_id"]) == set(reports["report_id"])
@@ -93,9 +105,9 @@ def test_access_tables_are_consistent():
 
 def test_may_read_applies_all_three_rules():
     pairs = set(may_read().itertuples(index=False, name=None))
-    assert ("R1", "A4") in pairs            # RESTRICTED report, RESTRICTED clearance
-    assert ("R2", "A5") not in pairs        # clearance too low
-    assert ("R2", "A8") not in pairs        # cleared, right desk, but not releasable to Westland
-    assert ("R1", "A2") not in pairs        # releasable and cleared, but no need to know
+    assert ("R1", "A4") in pairs  # RESTRICTED report, RESTRICTED clearance
+    assert ("R2", "A5") not in pairs  # clearance too low
+    assert ("R2", "A8") not in pairs  # cleared, right desk, but not releasable to Westland
+    assert ("R1", "A2") not in pairs  # releasable and cleared, but no need to know
     assert ("R4", "A6") in pairs
-    assert len(pairs) == len(may_read())    # no duplicates
+    assert len(pairs) == len(may_read())  # no duplicates

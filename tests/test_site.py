@@ -102,9 +102,7 @@ def test_every_exercise_question_is_readable_on_its_page(site: Path):
 
 
 def test_no_answer_appears_anywhere_on_the_site(site: Path):
-    everything = " ".join(
-        _words(" ".join(_read(page).text)) for page in site.rglob("*.html")
-    )
+    everything = " ".join(_words(" ".join(_read(page).text)) for page in site.rglob("*.html"))
     raw = " ".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
     for definition in bank.all_exercises():
         key = getattr(definition, "key", None)

@@ -59,7 +59,9 @@ def test_single_dates_and_kinds(treaties: pd.DataFrame) -> None:
     assert rows.loc["GBR", "bound"] == pd.Timestamp("2001-03-07")
     assert rows.loc["USA", "bound"] == pd.Timestamp("2002-06-26")
     assert (rows.loc["PAK", "bound"], rows.loc["PAK", "consent"]) == (
-        pd.Timestamp("2009-06-17"), "accession")
+        pd.Timestamp("2009-06-17"),
+        "accession",
+    )
     assert rows.loc["ALB", "consent"] == "ratification"
 
 
@@ -73,8 +75,11 @@ def test_later_financing_parties_have_no_invented_date(treaties: pd.DataFrame) -
 
 
 def test_other_conventions_follow_the_22nd_instrument_rule(treaties: pd.DataFrame) -> None:
-    in_force = {"bombings_1997": "2001-05-23", "nuclear_2005": "2007-07-07",
-                "hostages_1979": "1983-06-03"}
+    in_force = {
+        "bombings_1997": "2001-05-23",
+        "nuclear_2005": "2007-07-07",
+        "hostages_1979": "1983-06-03",
+    }
     for key, day in in_force.items():
         bound = treaties.loc[treaties["convention"] == key, "bound"].dropna().sort_values()
         assert bound.iloc[21] + pd.Timedelta(days=30) == pd.Timestamp(day), key
@@ -85,8 +90,9 @@ def test_every_source_row_is_kept(treaties: pd.DataFrame) -> None:
     for key, (file, *_rest) in CONVENTIONS.items():
         with (SOURCES / file).open(encoding="utf-8") as handle:
             source = list(csv.reader(handle))[1:]
-        ours = treaties[(treaties["convention"] == key)
-                        & (treaties["status_source"] == "untc_2014")]
+        ours = treaties[
+            (treaties["convention"] == key) & (treaties["status_source"] == "untc_2014")
+        ]
         assert sorted(ours["participant"]) == sorted(r[0].strip() for r in source), key
         assert ours["bound"].notna().sum() == sum(1 for r in source if r[2].strip()), key
 
@@ -100,7 +106,9 @@ def test_ga_strategy_rows() -> None:
     assert ga.loc["75/291", "review_no"] == 7
     assert ga.loc["75/291", "adoption_date"] == pd.Timestamp("2021-06-30")
     assert (ga.loc["71/291", "kind"], ga.loc["71/291", "adoption_date"]) == (
-        "related", pd.Timestamp("2017-06-15"))
+        "related",
+        pd.Timestamp("2017-06-15"),
+    )
     assert ga["adopted_without_vote"].all()
 
 
@@ -117,7 +125,9 @@ def test_regional_frameworks_rows_are_sourced() -> None:
     assert regional["sources"].str.startswith("http").all()
     asean = regional.loc["ASEAN Convention on Counter Terrorism"]
     assert (asean["adopted"], asean["entry_into_force"]) == (
-        pd.Timestamp("2007-01-13"), pd.Timestamp("2011-05-27"))
+        pd.Timestamp("2007-01-13"),
+        pd.Timestamp("2011-05-27"),
+    )
     ets90 = regional.loc["European Convention on the Suppression of Terrorism (ETS No. 090)"]
     assert ets90["entry_into_force"] == pd.Timestamp("1978-08-04")
     eu = regional[regional["organisation"] == "European Union"]

@@ -33,7 +33,9 @@ def test_mission_dates_and_names_equal_the_source(acronym: str) -> None:
 def test_unyom_as_in_provenance() -> None:
     unyom = load("peacekeeping_missions").set_index("acronym").loc["UNYOM"]
     assert (f"{unyom['start_date']:%Y-%m-%d}", f"{unyom['end_date']:%Y-%m-%d}") == (
-        "1963-07-01", "1964-09-01")
+        "1963-07-01",
+        "1964-09-01",
+    )
 
 
 @needs_sources
@@ -52,8 +54,9 @@ def test_coordinates_use_a_decimal_point() -> None:
     assert missions.loc["UNPSG", ["longitude", "latitude"]].tolist() == [15.9833, 45.8167]
 
 
-@pytest.mark.parametrize(("year", "missions", "total"), [(1993, 19, 69961), (2015, 16, 107088),
-                                                         (2021, 12, 75085)])
+@pytest.mark.parametrize(
+    ("year", "missions", "total"), [(1993, 19, 69961), (2015, 16, 107088), (2021, 12, 75085)]
+)
 def test_world_totals_as_in_provenance(year: int, missions: int, total: int) -> None:
     row = load("peacekeeping_totals").set_index("year").loc[year]
     assert (row["missions"], row["total_personnel"]) == (missions, total)
@@ -73,6 +76,7 @@ def test_zero_breakdowns_before_1992_are_gaps() -> None:
     assert early[["police", "military_observers", "troops"]].isna().all().all()
     assert (early["total_personnel"] > 0).all()
     later = totals.loc[1992:2021]
-    assert (later[["police", "military_observers", "troops"]].sum(axis=1)
-            == later["total_personnel"]).all()
+    assert (
+        later[["police", "military_observers", "troops"]].sum(axis=1) == later["total_personnel"]
+    ).all()
     assert pd.isna(totals.loc[2022, "total_personnel"])

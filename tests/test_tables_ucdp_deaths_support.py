@@ -55,8 +55,11 @@ def test_organized_violence_keeps_every_country_year() -> None:
 @needs_sources
 def test_madrid_2004_one_sided_deaths() -> None:
     spain = one(load("ucdp_organized_violence"), iso3="ESP", year=2004)
-    (raw,) = [r for r in source_rows("ucdp_organizedviolence_cy_v25_1.csv")
-              if r["country_cy"] == "Spain" and r["year_cy"] == "2004"]
+    (raw,) = [
+        r
+        for r in source_rows("ucdp_organizedviolence_cy_v25_1.csv")
+        if r["country_cy"] == "Spain" and r["year_cy"] == "2004"
+    ]
     assert spain["os_dyads"] == raw["os_dyad_names_cy"] == "GICM - Civilians"
     assert spain["os_deaths_best"] == int(raw["os_total_deaths_best_cy"]) == 191
     assert pd.isna(spain["sb_dyads"]) and raw["sb_dyad_names_cy"] == "NO_DYAD"
@@ -68,10 +71,14 @@ def test_al_shabaab_one_sided_violence_in_kenya_and_somalia() -> None:
     assert "Al-Shabaab - Civilians" in one(table, iso3="KEN", year=2015)["os_dyads"]
     somalia = one(table, iso3="SOM", year=2017)["os_dyads"].split("; ")
     assert {"Al-Shabaab - Civilians", "Government of Somalia - Civilians"} <= set(somalia)
-    (raw,) = [r for r in source_rows("ucdp_organizedviolence_cy_v25_1.csv")
-              if r["country_cy"] == "Kenya" and r["year_cy"] == "2015"]
+    (raw,) = [
+        r
+        for r in source_rows("ucdp_organizedviolence_cy_v25_1.csv")
+        if r["country_cy"] == "Kenya" and r["year_cy"] == "2015"
+    ]
     assert one(table, iso3="KEN", year=2015)["os_deaths_high"] == int(
-        raw["os_total_deaths_high_cy"])
+        raw["os_total_deaths_high_cy"]
+    )
 
 
 def test_organized_violence_iso3_corrections() -> None:
@@ -92,7 +99,10 @@ def test_battle_deaths_of_conflicts_337_and_418() -> None:
     for row in table.itertuples():
         source = raw[(str(row.conflict_id), str(row.year))]
         assert (row.bd_best, row.bd_low, row.bd_high) == (
-            int(source["bd_best"]), int(source["bd_low"]), int(source["bd_high"]))
+            int(source["bd_best"]),
+            int(source["bd_low"]),
+            int(source["bd_high"]),
+        )
 
 
 def test_battle_deaths_join_to_ucdp_conflicts() -> None:
@@ -118,8 +128,11 @@ def test_external_support_keeps_every_actor_year() -> None:
 @needs_sources
 def test_pakistan_among_us_supporters_against_al_qaida_2011() -> None:
     us = one(load("ucdp_external_support"), conflict_id=418, year=2011, actor_id=3)
-    (raw,) = [r for r in esd_rows() if r["conflict_id"] == 418 and r["year"] == 2011
-              and r["actor_id"] == 3]
+    (raw,) = [
+        r
+        for r in esd_rows()
+        if r["conflict_id"] == 418 and r["year"] == 2011 and r["actor_id"] == 3
+    ]
     assert "Government of Pakistan" in us["supporters"].split(",")
     assert "PAK" in us["supporter_iso3"].split(";")
     assert us["n_supporters"] == raw["ext_count"] == 12
@@ -135,8 +148,13 @@ def test_somalia_government_supporters_against_al_shabaab(year: int) -> None:
     row = one(table, actor="Government of Somalia", opponent="Al-Shabaab", year=year)
     expected = {"BDI", "DJI", "ETH", "KEN", "SLE", "UGA", "GBR", "USA", "TUR", "ARE"}
     assert expected <= set(row["supporter_iso3"].split(";"))
-    (raw,) = [r for r in esd_rows() if r["actor_name"] == "Government of Somalia"
-              and str(r["oppo_name"]).strip() == "Al-Shabaab" and r["year"] == year]
+    (raw,) = [
+        r
+        for r in esd_rows()
+        if r["actor_name"] == "Government of Somalia"
+        and str(r["oppo_name"]).strip() == "Al-Shabaab"
+        and r["year"] == year
+    ]
     assert row["n_supporters"] == raw["ext_count"]
 
 

@@ -68,9 +68,23 @@ def refresh(root: Path) -> None:
     header = f"{_MARK}{fingerprint(root / 'pyproject.toml')}\n"
     runtime = "requirements/runtime.txt"
     for name, extras in LOCKS.items():
-        command = [sys.executable, "-m", "uv", "pip", "compile", "pyproject.toml", "--universal",
-                   "--generate-hashes", "--python-version", PYTHON, "--quiet",
-                   "--custom-compile-command", "./course lock", "-o", name]
+        command = [
+            sys.executable,
+            "-m",
+            "uv",
+            "pip",
+            "compile",
+            "pyproject.toml",
+            "--universal",
+            "--generate-hashes",
+            "--python-version",
+            PYTHON,
+            "--quiet",
+            "--custom-compile-command",
+            "./course lock",
+            "-o",
+            name,
+        ]
         for extra in extras:
             command += ["--extra", extra]
         if name != runtime:  # the dev lock keeps exactly the runtime lock's versions

@@ -39,8 +39,9 @@ def best_matches(names: Iterable[str], watchlist: Sequence[str]) -> pd.DataFrame
     entries = list(watchlist)
     rows = []
     for name in names:
-        match, score, _ = process.extractOne(name, entries, scorer=fuzz.token_sort_ratio,
-                                             processor=normalise)
+        match, score, _ = process.extractOne(
+            name, entries, scorer=fuzz.token_sort_ratio, processor=normalise
+        )
         rows.append({"name": name, "closest_entry": match, "score": round(float(score), 1)})
     return pd.DataFrame(rows, columns=["name", "closest_entry", "score"])
 
@@ -56,7 +57,12 @@ def outcomes(scores: pd.Series, listed: pd.Series, thresholds: Iterable[float]) 
     rows = []
     for threshold in thresholds:
         alert = scores >= threshold
-        rows.append({"threshold": threshold, "alerts": int(alert.sum()),
-                     "false_alarms": int((alert & ~listed).sum()),
-                     "misses": int((~alert & listed).sum())})
+        rows.append(
+            {
+                "threshold": threshold,
+                "alerts": int(alert.sum()),
+                "false_alarms": int((alert & ~listed).sum()),
+                "misses": int((~alert & listed).sum()),
+            }
+        )
     return pd.DataFrame(rows).set_index("threshold")

@@ -38,7 +38,9 @@ CONFIG = Path("site") / "_config.yml"
 OUTPUT = Path("build") / "site"
 LINKED_DOCS = ("README.md", "INSTRUCTORS.md")
 _BINDER = re.compile(r"https://mybinder\.org/v2/gh/[^/\s)]+/[^/\s)]+/[^?\s)]+\?urlpath=lab/tree/")
-_PULLER = re.compile(r"https://\S+?/hub/user-redirect/git-pull\?repo=[^&\s]+&urlpath=lab/tree/[^/\s]+/")
+_PULLER = re.compile(
+    r"https://\S+?/hub/user-redirect/git-pull\?repo=[^&\s]+&urlpath=lab/tree/[^/\s]+/"
+)
 
 
 def settings(root: Path) -> dict[str, str]:
@@ -63,8 +65,10 @@ def nbgitpuller_url(config: dict[str, str], notebook: str = "") -> str:
     """The hub link that clones (or updates) the course and opens ``notebook``."""
     hub = config["hub"] or "https://YOUR-HUB.example.org"
     folder = config["repository"].rsplit("/", 1)[-1]
-    return (f"{hub}/hub/user-redirect/git-pull?repo={quote(config['repository'], safe='')}"
-            f"&urlpath=lab/tree/{folder}/{notebook}")
+    return (
+        f"{hub}/hub/user-redirect/git-pull?repo={quote(config['repository'], safe='')}"
+        f"&urlpath=lab/tree/{folder}/{notebook}"
+    )
 
 
 def sync_links(root: Path, write: bool = True) -> list[str]:
@@ -116,9 +120,18 @@ def build(root: Path, output: Path) -> Path:
         if output.exists():
             shutil.rmtree(output)
         command = [
-            str(Path(sys.executable).with_name("jupyter-book")), "build", str(root),
-            "--config", str(root / CONFIG), "--toc", str(toc),
-            "--path-output", str(output), "--warningiserror", "--nitpick", "--keep-going",
+            str(Path(sys.executable).with_name("jupyter-book")),
+            "build",
+            str(root),
+            "--config",
+            str(root / CONFIG),
+            "--toc",
+            str(toc),
+            "--path-output",
+            str(output),
+            "--warningiserror",
+            "--nitpick",
+            "--keep-going",
         ]
         subprocess.run(command, check=True)
     return output / "_build" / "html"
@@ -128,9 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: ``ctcoop-site [--output DIR]`` or ``ctcoop-site --links``."""
     parser = argparse.ArgumentParser(prog="ctcoop-site", description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=None, help=f"default: {OUTPUT}")
-    parser.add_argument("--links", action="store_true",
-                        help=f"rewrite the Binder and hub links in {', '.join(LINKED_DOCS)} "
-                             f"from {CONFIG}, then stop")
+    parser.add_argument(
+        "--links",
+        action="store_true",
+        help=f"rewrite the Binder and hub links in {', '.join(LINKED_DOCS)} "
+        f"from {CONFIG}, then stop",
+    )
     args = parser.parse_args(argv)
     root = repo_root()
     if args.links:

@@ -56,7 +56,7 @@ EXERCISES = [
         title="Check the source: was Al-Shabaab dismantled?",
         prompt=(
             'The article says: "The dismantling of the Somali-based Al-Shabaab network '
-            'exemplifies successful transnational efforts." Weigh it against UCDP\'s record of '
+            "exemplifies successful transnational efforts.\" Weigh it against UCDP's record of "
             "conflict 337 (Somalia's government against Al-Shabaab) above. Your verdict?"
         ),
         options={

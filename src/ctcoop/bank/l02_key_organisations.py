@@ -53,8 +53,8 @@ EXERCISES = [
         id="02.interpol-powers",
         title="Check the source: what INTERPOL does",
         prompt=(
-            "The article says INTERPOL enables agencies \"to share intelligence and conduct "
-            "joint operations across borders\". Weigh the claim against the evidence in this "
+            'The article says INTERPOL enables agencies "to share intelligence and conduct '
+            'joint operations across borders". Weigh the claim against the evidence in this '
             "lesson (INTERPOL's Constitution, its tools, the tables above). Your verdict?"
         ),
         options={
@@ -67,7 +67,7 @@ EXERCISES = [
             ),
             "b": Option(
                 "misleading",
-                why="Yes. Information sharing is right; \"conduct joint operations\" gives "
+                why='Yes. Information sharing is right; "conduct joint operations" gives '
                 "INTERPOL a power it lacks. It connects and coordinates; national police act.",
             ),
             "c": Option(
@@ -102,8 +102,8 @@ EXERCISES = [
         id="02.fatf-enforcement",
         title="What the evidence adds: how FATF makes countries act",
         prompt=(
-            "The article says FATF promotes efforts against terrorist financing \"through "
-            "regulatory standards and enforcement guidelines\". What does the evidence add?"
+            'The article says FATF promotes efforts against terrorist financing "through '
+            'regulatory standards and enforcement guidelines". What does the evidence add?'
         ),
         options={
             "a": Option(
@@ -111,8 +111,7 @@ EXERCISES = [
                 why="No. FATF has no power to fine or to enforce anything.",
             ),
             "b": Option(
-                "FATF's standards bind every UN member state, like a Security Council "
-                "resolution.",
+                "FATF's standards bind every UN member state, like a Security Council resolution.",
                 why="No. Binding decisions are the Security Council's tool (resolution 1373 "
                 "of 2001, for example). FATF is a task force of member jurisdictions.",
             ),
@@ -129,7 +128,7 @@ EXERCISES = [
         },
         key="592182757cb063762e921996edf6004a83a69418b33ab53606c784f7ebe88934",
         hints=[
-            "Look at the word \"enforcement\". Who could FATF enforce anything against?",
+            'Look at the word "enforcement". Who could FATF enforce anything against?',
             "FATF's pressure is reputational: peer review and public lists.",
         ],
         explanation=(
@@ -187,8 +186,7 @@ EXERCISES = [
         },
         key="0245f479b9c08fa5f97a1551180e2d5c217a6fa041dddc45689429eb559fb445",
         hints=[
-            "Start with the ones whose names give them away: \"Pol\" is police, \"F\" is "
-            "financial.",
+            'Start with the ones whose names give them away: "Pol" is police, "F" is financial.',
             "RATS stands for Regional Anti-Terrorist Structure.",
         ],
         explanation=(
@@ -232,8 +230,7 @@ EXERCISES = [
         key="faec0165028b04c1224ee8cf89ffe0ee0f72ac8316b70b91b77a53b11f2de69f",
         hints=[
             "Three of the six are right.",
-            "FATF can set rules, check them and name countries. It cannot punish anyone "
-            "directly.",
+            "FATF can set rules, check them and name countries. It cannot punish anyone directly.",
         ],
         explanation=(
             "Standards, peer review and public lists. FATF relies on the pressure that "
@@ -244,15 +241,13 @@ EXERCISES = [
         id="02.un-not-interpol",
         title="Outside INTERPOL",
         prompt=(
-            "How many UN member states are not members of INTERPOL? Use the `memberships` "
-            "table."
+            "How many UN member states are not members of INTERPOL? Use the `memberships` table."
         ),
         expected=_un_states_outside_interpol,
         tolerance=0,
         unit="states",
         hints=[
-            "Make two sets of ISO3 codes: UN members and INTERPOL members (status "
-            "\"member\").",
+            'Make two sets of ISO3 codes: UN members and INTERPOL members (status "member").',
             "Set difference: `un - interpol`, then `len(...)`.",
         ],
         explanation=(
@@ -267,12 +262,12 @@ EXERCISES = [
         title="Members per body",
         prompt=(
             "Make `result`: a Series with one value per body in `memberships`, the number of "
-            "rows whose `status` is \"member\", largest first."
+            'rows whose `status` is "member", largest first.'
         ),
         expected=_members_per_body,
         check_order=False,
         hints=[
-            "Keep only the rows whose `status` is \"member\" before you count anything.",
+            'Keep only the rows whose `status` is "member" before you count anything.',
             "`memberships[memberships['status'] == 'member']`, then "
             "`.groupby('body', observed=True).size()` and `.sort_values(ascending=False)`.",
         ],
@@ -286,7 +281,7 @@ EXERCISES = [
         title="SCO members in FATF",
         prompt=(
             "Make `result`: a DataFrame with one column, `iso3`, listing the states that are "
-            "full members (status \"member\") of both the SCO and FATF, sorted alphabetically."
+            'full members (status "member") of both the SCO and FATF, sorted alphabetically.'
         ),
         expected=_sco_members_in_fatf,
         check_order=True,
@@ -302,10 +297,10 @@ EXERCISES = [
     ),
     MultipleChoice(
         id="02.three-evils",
-        title="The SCO's \"three evils\"",
+        title='The SCO\'s "three evils"',
         prompt=(
             "The SCO's founding Shanghai Convention of 2001 is about combating what the "
-            "organisation calls the \"three evils\". Which are they?"
+            'organisation calls the "three evils". Which are they?'
         ),
         options={
             "a": Option(
@@ -324,11 +319,11 @@ EXERCISES = [
         key="0e238d59edf4cede0440d9b8d32ac4433a1939b05b494554ea8b757fa83887de",
         hints=[
             "The Convention's full name is \"Shanghai Convention on Combating Terrorism, ... and "
-            "...\".",
+            '...".',
             "Both missing words are about political aims, not about crimes for profit.",
         ],
         explanation=(
-            "\"Separatism\" and \"extremism\" make the SCO's remit broader and more political "
+            '"Separatism" and "extremism" make the SCO\'s remit broader and more political '
             "than counter-terrorism. Whether such broad terms can reach peaceful dissent is a "
             "question to discuss in class."
         ),

@@ -85,8 +85,8 @@ EXERCISES = [
         title="Check the source: who is bound by the Financing Convention?",
         prompt=(
             "The article says treaties like the International Convention for the Suppression "
-            "of the Financing of Terrorism \"obligate signatory states to adopt specific legal "
-            "measures\". Which verdict fits the evidence?"
+            'of the Financing of Terrorism "obligate signatory states to adopt specific legal '
+            'measures". Which verdict fits the evidence?'
         ),
         options={
             "a": Option(
@@ -101,7 +101,7 @@ EXERCISES = [
             "b": Option(
                 "misleading",
                 why=(
-                    "Not quite. \"Signatory\" is the wrong word, but it does not give a false "
+                    'Not quite. "Signatory" is the wrong word, but it does not give a false '
                     "picture of what the Convention requires: its obligations are real and bind "
                     "every state that has joined. The course's fact-check rates the claim "
                     "accurate, with a note on the wording."
@@ -126,7 +126,7 @@ EXERCISES = [
         },
         key="0cfddf215e62956c4f64e5908fb0a8d26f8cf08b77ed755e566c3ed77ca2d137",
         hints=[
-            "Look at one word in the claim: \"signatory\". Is a state that signs the same as a "
+            'Look at one word in the claim: "signatory". Is a state that signs the same as a '
             "state that ratifies?",
             "A treaty binds its parties. Signing usually comes first and ratification later; "
             "some states never ratify what they signed.",
@@ -134,7 +134,7 @@ EXERCISES = [
         explanation=(
             "The claim is accurate in substance: parties must criminalise terrorist financing, "
             "freeze and seize funds, and may not use bank secrecy to refuse cooperation. But "
-            "\"signatory\" is the wrong word: the Convention binds its states parties. Sources: "
+            '"signatory" is the wrong word: the Convention binds its states parties. Sources: '
             "UN Audiovisual Library of International Law, note on the Convention; the course's "
             "fact-check notes, claim 14."
         ),
@@ -143,8 +143,8 @@ EXERCISES = [
         id="03.harmonisation",
         title="Check the source: harmonising national laws",
         prompt=(
-            "The article says Security Council resolutions and regional pacts \"promote "
-            "harmonization of national laws\". Which verdict fits the evidence?"
+            'The article says Security Council resolutions and regional pacts "promote '
+            'harmonization of national laws". Which verdict fits the evidence?'
         ),
         options={
             "a": Option(
@@ -159,7 +159,7 @@ EXERCISES = [
             "b": Option(
                 "misleading",
                 why=(
-                    "Not quite. \"Promote\" is a modest word and it fits: resolution 1373 pushes "
+                    'Not quite. "Promote" is a modest word and it fits: resolution 1373 pushes '
                     "every state's law the same way without making laws identical. It does not "
                     "define terrorism, and national definitions still differ, but the claim "
                     "never said they were the same."
@@ -184,15 +184,15 @@ EXERCISES = [
         },
         key="0303ae3fde5b24677b068793e959de13f3806685b64caa5d7b5cf070f2aaa4ad",
         hints=[
-            "\"Promote harmonization\" is a modest claim: it says the rules push laws towards "
+            '"Promote harmonization" is a modest claim: it says the rules push laws towards '
             "each other, not that they make them identical.",
             "Think of what resolution 1373 requires of every state, and what it leaves out "
             "(a definition).",
         ],
         explanation=(
             "The fact-check rates the claim accurate. 1373 binds all states (its paragraphs 1 "
-            "and 2 begin \"Decides\"), created the Counter-Terrorism Committee to follow up "
-            "and \"calls upon\" states to report to it; regional pacts set common rules for "
+            'and 2 begin "Decides"), created the Counter-Terrorism Committee to follow up '
+            'and "calls upon" states to report to it; regional pacts set common rules for '
             "their members. The article leaves out the criticism: without a shared definition, "
             "national laws vary, and some are broad enough to worry human-rights bodies. "
             "Sources: resolution 1373 (2001); the course's fact-check notes, claims 1 and 15."
@@ -204,7 +204,7 @@ EXERCISES = [
         prompt=(
             "Counter-terrorism conventions such as the Hague Convention (1970) and the "
             "Financing Convention (1999) contain the principle *aut dedere aut judicare*, "
-            "\"prosecute or extradite\". What does it oblige a state party to do?"
+            '"prosecute or extradite". What does it oblige a state party to do?'
         ),
         options={
             "a": Option(
@@ -235,7 +235,7 @@ EXERCISES = [
         key="0686c88ffde7c553662f69ef2602647d3a6c1007aed8ae8f825d0060a70a2f33",
         hints=[
             "The obligation leaves the state a choice between two things, and rules out a third.",
-            "The Latin means \"either hand over or judge\"; \"judge\" here means passing the "
+            'The Latin means "either hand over or judge"; "judge" here means passing the '
             "case to the prosecutors, who decide under their normal rules.",
         ],
         explanation=(
@@ -286,8 +286,7 @@ EXERCISES = [
             ),
             "focal-point": Option(
                 "Resolution 1730 (2006) set up a Focal Point that receives delisting requests.",
-                why="True: it remains the route for the regimes the Ombudsperson does not "
-                "cover.",
+                why="True: it remains the route for the regimes the Ombudsperson does not cover.",
             ),
             "kadi": Option(
                 "In the Kadi judgment (2008) the EU Court of Justice annulled the EU measure "
@@ -306,10 +305,8 @@ EXERCISES = [
                 "no trial. That is the heart of the due-process criticism.",
             ),
             "national-court": Option(
-                "The Security Council needs a national court's approval before it lists "
-                "anyone.",
-                why="No: no court approves listings; the Council's sanctions committees "
-                "decide.",
+                "The Security Council needs a national court's approval before it lists anyone.",
+                why="No: no court approves listings; the Council's sanctions committees decide.",
             ),
         },
         key="28f02480171355aab1736ea206b9d17a80064effef32d0fcc05d1ae6c9b8cf4f",
@@ -353,10 +350,10 @@ EXERCISES = [
         id="03.unanimous-share",
         title="Unanimous: terrorism resolutions against all",
         prompt=(
-            "Make `result`: a Series with two values, labelled \"all\" and "
-            "\"terrorism-related\": the share of resolutions adopted unanimously, among all "
+            'Make `result`: a Series with two values, labelled "all" and '
+            '"terrorism-related": the share of resolutions adopted unanimously, among all '
             "resolutions and among the terrorism-related ones. Use only the rows of "
-            "`resolutions` whose `part` is \"dhl_1946_2022\", and take the mean of the "
+            '`resolutions` whose `part` is "dhl_1946_2022", and take the mean of the '
             "`unanimous` column (pandas skips the few empty cells)."
         ),
         expected=_unanimous_share,
@@ -377,7 +374,7 @@ EXERCISES = [
             "vanishes before 2010, where they were if anything less often unanimous; only "
             "since 2010 are they more often unanimous. The 2022-2025 rows are left out because "
             "that part lists only terrorism-related resolutions: mixing them in would bias "
-            "\"all\"."
+            '"all".'
         ),
     ),
     MultipleChoice(

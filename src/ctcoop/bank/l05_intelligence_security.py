@@ -46,8 +46,8 @@ EXERCISES = [
         title="Check the source: the article's security practices",
         prompt=(
             "The article's section on intelligence security lists its key practices: "
-            "\"end-to-end encryption\", \"multi-factor authentication\" and \"routine security "
-            "assessments\". Which verdict fits the evidence best?"
+            '"end-to-end encryption", "multi-factor authentication" and "routine security '
+            'assessments". Which verdict fits the evidence best?'
         ),
         options={
             "a": Option(
@@ -86,13 +86,12 @@ EXERCISES = [
         },
         key="95189e040219a493b2b7042ca8d3cf4d05fb619f25ae98e920dd2c29851b58b3",
         hints=[
-            "Ask: could you check this claim? Against what source, which agreement, which "
-            "network?",
+            "Ask: could you check this claim? Against what source, which agreement, which network?",
             "A claim can be true in general and still tell the reader nothing that can be "
             "verified about the topic at hand.",
         ],
         explanation=(
-            "The course's fact-check rates claim 17 \"unverifiable (generic advice)\". Real "
+            'The course\'s fact-check rates claim 17 "unverifiable (generic advice)". Real '
             "mechanisms the article could have named include INTERPOL's I-24/7 network, "
             "Europol's SIENA and the platform of the Counter Terrorism Group (2016)."
         ),
@@ -122,8 +121,7 @@ EXERCISES = [
                 "makes decryption fail.",
             ),
             "forge": Option(
-                "An outsider without the signing key sends a report pretending to be the "
-                "sender.",
+                "An outsider without the signing key sends a report pretending to be the sender.",
                 why="Yes: the signature does not verify under the sender's public key "
                 "(InvalidSignature).",
             ),
@@ -137,8 +135,7 @@ EXERCISES = [
                 why="No: cryptography protects what is sent; it cannot make anyone send.",
             ),
             "insider": Option(
-                "Someone at the sending agency who holds the signing key signs a false "
-                "report.",
+                "Someone at the sending agency who holds the signing key signs a false report.",
                 why="No: the signature proves which key signed, not that the content is true. "
                 "That is a matter of vetting, audit and trust.",
             ),
@@ -352,7 +349,7 @@ EXERCISES = [
         title="ISIL (Da'esh) & Al-Qaida listings per year",
         prompt=(
             "From `sanctions`, make `result`: a Series counting the entries of the regime "
-            "\"ISIL (Da'esh) & Al-Qaida\" by the year of `listed_on`, indexed by year in "
+            '"ISIL (Da\'esh) & Al-Qaida" by the year of `listed_on`, indexed by year in '
             "ascending order (years without a listing simply do not appear)."
         ),
         expected=_isil_listings_per_year,

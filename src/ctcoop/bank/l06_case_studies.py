@@ -34,15 +34,17 @@ def _load(name: str) -> pd.DataFrame:
 
 def shabaab_battle_deaths() -> pd.DataFrame:
     battle = _load("ucdp_battle_deaths")
-    rows = battle[(battle["conflict_id"] == 337)
-                  & battle["side_b"].str.contains("Al-Shabaab", na=False)]
+    rows = battle[
+        (battle["conflict_id"] == 337) & battle["side_b"].str.contains("Al-Shabaab", na=False)
+    ]
     return rows.set_index("year")[["bd_low", "bd_best", "bd_high"]].sort_index()
 
 
 def kenya_one_sided_with_al_shabaab() -> pd.Series:
     violence = _load("ucdp_organized_violence")
-    rows = violence[(violence["iso3"] == "KEN")
-                    & violence["os_dyads"].str.contains("Al-Shabaab", na=False)]
+    rows = violence[
+        (violence["iso3"] == "KEN") & violence["os_dyads"].str.contains("Al-Shabaab", na=False)
+    ]
     return rows.set_index("year")["os_deaths_best"]
 
 
@@ -57,8 +59,8 @@ EXERCISES = [
         id="06.madrid-prevention",
         title="Check the source: did post-Madrid cooperation improve prevention?",
         prompt=(
-            "The article says the cooperation after the Madrid bombings resulted \"in improved "
-            "prevention efforts for subsequent attacks\". Using the one-sided deaths in EU "
+            'The article says the cooperation after the Madrid bombings resulted "in improved '
+            'prevention efforts for subsequent attacks". Using the one-sided deaths in EU '
             "states before and after 2004 (section 4) and what you know about the data, which "
             "verdict fits best?"
         ),
@@ -106,11 +108,11 @@ EXERCISES = [
     ),
     MultipleChoice(
         id="06.impactful-results",
-        title="Check the source: do the three cases show that cooperation \"leads to impactful "
-        "results\"?",
+        title='Check the source: do the three cases show that cooperation "leads to impactful '
+        'results"?',
         prompt=(
             "The article's case-study section concludes that its three cases show coordinated "
-            "efforts \"lead to impactful results\". Having checked all three in this lesson "
+            'efforts "lead to impactful results". Having checked all three in this lesson '
             "and in lessons 00 and 01, which verdict fits best?"
         ),
         options={
@@ -212,8 +214,7 @@ EXERCISES = [
         expected=shabaab_battle_deaths,
         check_order=True,
         hints=[
-            "Two conditions: the conflict id, and the text of `side_b` "
-            "(`.str.contains(...)`).",
+            "Two conditions: the conflict id, and the text of `side_b` (`.str.contains(...)`).",
             "Then `.set_index('year')`, keep the three columns with double brackets, and "
             "`.sort_index()`.",
         ],
@@ -271,8 +272,7 @@ EXERCISES = [
         title="A timeline of the three cases",
         prompt="Put these events in the order they happened, earliest first.",
         items={
-            "declaration": "The European Council adopts its Declaration on Combating "
-            "Terrorism",
+            "declaration": "The European Council adopts its Declaration on Combating Terrorism",
             "commission": "The Abbottabad Commission's report is leaked",
             "london": "Bombings in London's transport network",
             "raid": "The raid on a compound in Abbottabad",

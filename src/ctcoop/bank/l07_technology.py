@@ -222,8 +222,7 @@ EXERCISES = [
             ),
             "d": Option(
                 "Nothing changes: the scores of the invented names are all 100 or below 80.",
-                why="No. Several names score between 80 and 95 (the scores table in "
-                "section 5).",
+                why="No. Several names score between 80 and 95 (the scores table in section 5).",
             ),
         },
         key="856c9c52e51dd4c4bbcb731e1a3d3f9b75cbf0965df40619a29ce737808d5eb3",
@@ -285,8 +284,7 @@ EXERCISES = [
         check_order=False,
         hints=[
             "Two steps: first choose the rows you need, then summarise them year by year.",
-            "The rows: `iso3` in `fatf` (`.isin`) and `year` between 2000 and 2021 "
-            "(`.between`).",
+            "The rows: `iso3` in `fatf` (`.isin`) and `year` between 2000 and 2021 (`.between`).",
             "Then group by `year` and take the median of `internet_users_pct`.",
         ],
         explanation=(

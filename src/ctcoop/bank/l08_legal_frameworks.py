@@ -41,8 +41,9 @@ def financing_joins_year_after_1373() -> int:
 
 def nuclear_signatories_not_bound() -> pd.DataFrame:
     treaties = _treaties()
-    nuclear = treaties[(treaties["convention"] == "nuclear_2005")
-                       & (treaties["status"] == "signatory")]
+    nuclear = treaties[
+        (treaties["convention"] == "nuclear_2005") & (treaties["status"] == "signatory")
+    ]
     return nuclear[["participant", "iso3"]].sort_values("participant").reset_index(drop=True)
 
 
@@ -193,8 +194,7 @@ EXERCISES = [
         check_order=False,
         hints=[
             "Keep the rows whose `consent` is `accession`.",
-            "Then count rows per convention: `.groupby('convention_name', observed=True)"
-            ".size()`.",
+            "Then count rows per convention: `.groupby('convention_name', observed=True).size()`.",
         ],
         explanation=(
             "Accession is how most states joined the older conventions: they had not signed "

@@ -17,18 +17,33 @@ from .sources import default_sources, resolve
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Options; ``--only`` restricts which tables are rebuilt (the package lists all)."""
     parser = argparse.ArgumentParser(prog="python -m ctcoop.build", description=__doc__)
-    parser.add_argument("--sources", default=default_sources(),
-                        help="folder or base URL laid out like shared/sources "
-                        "(default: $CTCOOP_SOURCES or ../shared/sources)")
+    parser.add_argument(
+        "--sources",
+        default=default_sources(),
+        help="folder or base URL laid out like shared/sources "
+        "(default: $CTCOOP_SOURCES or ../shared/sources)",
+    )
     parser.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
-    parser.add_argument("--only", nargs="+", choices=sorted(TABLES), metavar="TABLE",
-                        help=f"tables to rebuild, among: {', '.join(TABLES)}")
-    parser.add_argument("--official", action="store_true",
-                        help="fetch the inputs the publishers serve as files (UN sanctions XML, "
-                        "UCDP ACD zip, Natural Earth GeoJSON) from their official URLs; the "
-                        "compiled inputs still come from --sources")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="where URL sources are downloaded (default: a temporary folder)")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=sorted(TABLES),
+        metavar="TABLE",
+        help=f"tables to rebuild, among: {', '.join(TABLES)}",
+    )
+    parser.add_argument(
+        "--official",
+        action="store_true",
+        help="fetch the inputs the publishers serve as files (UN sanctions XML, "
+        "UCDP ACD zip, Natural Earth GeoJSON) from their official URLs; the "
+        "compiled inputs still come from --sources",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="where URL sources are downloaded (default: a temporary folder)",
+    )
     return parser.parse_args(argv)
 
 
@@ -41,8 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         cache = args.cache or Path(tmp)
         for i, name in enumerate(names, 1):
             table = TABLES[name]
-            print(f"[{i}/{len(names)}] building {name} ...", end=" ", file=sys.stderr,
-                  flush=True)
+            print(f"[{i}/{len(names)}] building {name} ...", end=" ", file=sys.stderr, flush=True)
             start = time.perf_counter()
             try:
                 sources = resolve(args.sources, table.inputs, cache, args.official)

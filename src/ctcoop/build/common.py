@@ -26,8 +26,11 @@ def to_int(values: pd.Series) -> pd.Series:
     return pd.to_numeric(text.mask(text == ""), errors="raise").astype("Int64")
 
 
-def to_bool(values: pd.Series, true: tuple[str, ...] = ("1", "yes", "true"),
-            false: tuple[str, ...] = ("0", "no", "false")) -> pd.Series:
+def to_bool(
+    values: pd.Series,
+    true: tuple[str, ...] = ("1", "yes", "true"),
+    false: tuple[str, ...] = ("0", "no", "false"),
+) -> pd.Series:
     """Nullable booleans from the flags used in the sources; unknown text raises."""
     text = values.astype(str).str.strip().str.lower()
     known = text.isin(true + false) | (text == "")

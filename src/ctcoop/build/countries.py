@@ -18,17 +18,32 @@ from functools import cache
 
 GW_CORRECTIONS: dict[int, tuple[str, str, str]] = {
     # code: (iso3 or "", name, why)
-    315: ("", "Czechoslovakia", "GW 315 is Czechoslovakia (to 1992), a state with no ISO3 code; "
-          "coco gives CZE"),
+    315: (
+        "",
+        "Czechoslovakia",
+        "GW 315 is Czechoslovakia (to 1992), a state with no ISO3 code; coco gives CZE",
+    ),
     316: ("CZE", "Czechia", "GW 316 is the Czech Republic (1993-); coco lacks it"),
-    345: ("SRB", "Serbia", "GW 345 is Yugoslavia/Serbia (UCDP: 'Serbia (Yugoslavia)'); "
-          "coco lacks it; rows before 1992 concern the SFR Yugoslavia"),
-    678: ("YEM", "Yemen", "GW 678 is Yemen (Arab Republic), continued by unified Yemen from 1990; "
-          "coco lacks it; rows before 1990 concern North Yemen"),
+    345: (
+        "SRB",
+        "Serbia",
+        "GW 345 is Yugoslavia/Serbia (UCDP: 'Serbia (Yugoslavia)'); "
+        "coco lacks it; rows before 1992 concern the SFR Yugoslavia",
+    ),
+    678: (
+        "YEM",
+        "Yemen",
+        "GW 678 is Yemen (Arab Republic), continued by unified Yemen from 1990; "
+        "coco lacks it; rows before 1990 concern North Yemen",
+    ),
     680: ("", "South Yemen", "GW 680 is South Yemen (1967-1990), no ISO3 code; coco gives YEM"),
     751: ("", "Hyderabad", "GW 751 is Hyderabad (1947-1948), no ISO3 code; coco lacks it"),
-    816: ("VNM", "Vietnam", "GW 816 is (North) Vietnam, continued by unified Vietnam from 1976; "
-          "coco lacks it; rows before 1976 concern North Vietnam"),
+    816: (
+        "VNM",
+        "Vietnam",
+        "GW 816 is (North) Vietnam, continued by unified Vietnam from 1976; "
+        "coco lacks it; rows before 1976 concern North Vietnam",
+    ),
     817: ("", "South Vietnam", "GW 817 is South Vietnam (1954-1975), no ISO3 code; coco gives VNM"),
 }
 

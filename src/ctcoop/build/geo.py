@@ -40,12 +40,22 @@ def build_world_map(sources: Path) -> dict[str, Any]:
         props = feature["properties"]
         iso3, origin = iso3_for(props)
         geometry = feature["geometry"]
-        features.append({
-            "type": "Feature",
-            "properties": {"iso3": iso3, "name": props["NAME"], "continent": props["CONTINENT"],
-                           "subregion": props["SUBREGION"], "iso3_source": origin},
-            "geometry": {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "iso3": iso3,
+                    "name": props["NAME"],
+                    "continent": props["CONTINENT"],
+                    "subregion": props["SUBREGION"],
+                    "iso3_source": origin,
+                },
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round(geometry["coordinates"]),
+                },
+            }
+        )
     features.sort(key=lambda f: (f["properties"]["iso3"], f["properties"]["name"]))
     return {"type": "FeatureCollection", "features": features}
 
@@ -53,32 +63,47 @@ def build_world_map(sources: Path) -> dict[str, Any]:
 def _specs() -> tuple[Table, ...]:
     return (
         Table(
-            name="world_map", title="World map: Natural Earth 1:110m countries (minimised)",
+            name="world_map",
+            title="World map: Natural Earth 1:110m countries (minimised)",
             description="GeoJSON FeatureCollection of 177 country polygons with ISO3 code, "
             "name, continent and subregion; coordinates rounded to 3 decimals.",
-            build=build_world_map, inputs=(NE,), format="geojson",
-            sources=(Source("Natural Earth, Admin 0 - Countries, 1:110m (v5.1)",
-                            "https://raw.githubusercontent.com/nvkelso/natural-earth-vector/"
-                            "master/geojson/ne_110m_admin_0_countries.geojson"),),
-            licences=("public-domain",), primary_key=("iso3",),
+            build=build_world_map,
+            inputs=(NE,),
+            format="geojson",
+            sources=(
+                Source(
+                    "Natural Earth, Admin 0 - Countries, 1:110m (v5.1)",
+                    "https://raw.githubusercontent.com/nvkelso/natural-earth-vector/"
+                    "master/geojson/ne_110m_admin_0_countries.geojson",
+                ),
+            ),
+            licences=("public-domain",),
+            primary_key=("iso3",),
             fields=(
-                Field("iso3", "string", "ISO3 code: ISO_A3, else ISO_A3_EH, else ADM0_A3.",
-                      required=True, unique=True),
+                Field(
+                    "iso3",
+                    "string",
+                    "ISO3 code: ISO_A3, else ISO_A3_EH, else ADM0_A3.",
+                    required=True,
+                    unique=True,
+                ),
                 Field("name", "string", "Natural Earth short name."),
                 Field("continent", "string", "Natural Earth continent."),
                 Field("subregion", "string", "Natural Earth subregion."),
                 Field("iso3_source", "string", "Which attribute supplied iso3."),
             ),
-            notes=("Natural Earth withholds ISO_A3 ('-99') for 5 features: France and Norway "
-                   "get ISO_A3_EH (FRA, NOR; their polygons include French Guiana and "
-                   "Svalbard); Kosovo gets XKX (NE's ADM0_A3 is KOS; XKX is what "
-                   "country_converter and the other tables use); N. Cyprus (CYN) and "
-                   "Somaliland (SOL) keep Natural Earth codes that are not ISO. Somaliland is "
-                   "a separate polygon from Somalia.",
-                   "Small states (Singapore, Bahrain, Malta, Maldives, Comoros, ...) have no "
-                   "polygon at this scale. The USA and Sudan polygons are invalid "
-                   "(self-intersections); fine for plotting.",
-                   "Made with Natural Earth (public domain)."),
+            notes=(
+                "Natural Earth withholds ISO_A3 ('-99') for 5 features: France and Norway "
+                "get ISO_A3_EH (FRA, NOR; their polygons include French Guiana and "
+                "Svalbard); Kosovo gets XKX (NE's ADM0_A3 is KOS; XKX is what "
+                "country_converter and the other tables use); N. Cyprus (CYN) and "
+                "Somaliland (SOL) keep Natural Earth codes that are not ISO. Somaliland is "
+                "a separate polygon from Somalia.",
+                "Small states (Singapore, Bahrain, Malta, Maldives, Comoros, ...) have no "
+                "polygon at this scale. The USA and Sudan polygons are invalid "
+                "(self-intersections); fine for plotting.",
+                "Made with Natural Earth (public domain).",
+            ),
         ),
     )
 

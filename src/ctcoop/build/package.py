@@ -29,8 +29,9 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 def geojson_text(collection: dict[str, Any]) -> str:
     """Compact GeoJSON, one feature per line so diffs stay readable."""
-    features = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":"))
-                          for f in collection["features"])
+    features = ",\n".join(
+        json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]
+    )
     return f'{{"type":"FeatureCollection","features":[\n{features}\n]}}\n'
 
 

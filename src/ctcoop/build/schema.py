@@ -69,8 +69,11 @@ class Field:
 
     def descriptor(self) -> dict[str, Any]:
         """The Frictionless field descriptor."""
-        out: dict[str, Any] = {"name": self.name, "type": self.type,
-                               "description": self.description}
+        out: dict[str, Any] = {
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+        }
         if self.type == "date":
             out["format"] = "%Y-%m-%d"
         constraints: dict[str, Any] = {}
@@ -122,8 +125,10 @@ class Table:
         missing = set(names) - set(frame.columns)
         extra = set(frame.columns) - set(names)
         if missing or extra:
-            raise ValueError(f"{self.name}: columns differ from schema "
-                             f"(missing {sorted(missing)}, extra {sorted(extra)})")
+            raise ValueError(
+                f"{self.name}: columns differ from schema "
+                f"(missing {sorted(missing)}, extra {sorted(extra)})"
+            )
         out = frame[names]
         keys = list(self.sort_by or self.primary_key)
         if keys:

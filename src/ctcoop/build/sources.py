@@ -21,13 +21,10 @@ TIMEOUT_S = 120
 # Inputs the publisher itself serves in machine-readable form (``--official``). The
 # other inputs were compiled from web pages and exist only as the snapshots.
 OFFICIAL: dict[str, str] = {
-    "un/un_sc_consolidated_sanctions_list_2025-11-20.xml":
-        "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
-    "geo/ne_110m_admin_0_countries.geojson":
-        "https://raw.githubusercontent.com/nvkelso/natural-earth-vector/master/geojson/"
-        "ne_110m_admin_0_countries.geojson",
-    "events/ucdp_prio_acd_v25_1.csv":
-        "https://ucdp.uu.se/downloads/ucdpprio/ucdp-prio-acd-251-csv.zip",
+    "un/un_sc_consolidated_sanctions_list_2025-11-20.xml": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    "geo/ne_110m_admin_0_countries.geojson": "https://raw.githubusercontent.com/nvkelso/natural-earth-vector/master/geojson/"
+    "ne_110m_admin_0_countries.geojson",
+    "events/ucdp_prio_acd_v25_1.csv": "https://ucdp.uu.se/downloads/ucdpprio/ucdp-prio-acd-251-csv.zip",
 }
 
 
@@ -54,8 +51,9 @@ def download(url: str, target: Path) -> None:
     partial.replace(target)
 
 
-def fetch(base_url: str, relative_paths: Iterable[str], cache: Path,
-          official: bool = False) -> Path:
+def fetch(
+    base_url: str, relative_paths: Iterable[str], cache: Path, official: bool = False
+) -> Path:
     """Download each path into ``cache`` (kept across calls): from the publisher's own
     URL when ``official`` and one is known, else from ``base_url/<path>``."""
     base = base_url if base_url.endswith("/") else base_url + "/"
@@ -67,8 +65,9 @@ def fetch(base_url: str, relative_paths: Iterable[str], cache: Path,
     return cache
 
 
-def resolve(location: str, relative_paths: Iterable[str], cache: Path,
-            official: bool = False) -> Path:
+def resolve(
+    location: str, relative_paths: Iterable[str], cache: Path, official: bool = False
+) -> Path:
     """A local folder holding ``relative_paths``: ``location`` itself or a fetched copy."""
     if official and not is_url(location):
         location = Path(location).resolve().as_uri()

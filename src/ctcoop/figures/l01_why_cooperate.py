@@ -31,15 +31,18 @@ def conflicts_and_helpers(
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True)
     years = per_year.index.astype(int)
     top.bar(years, per_year["conflicts"], color=plots.PALETTE[1], label="all conflicts")
-    top.bar(years, per_year["with foreign troops"], color=plots.PALETTE[4],
-            label="with at least one foreign state on the government side")
+    top.bar(
+        years,
+        per_year["with foreign troops"],
+        color=plots.PALETTE[4],
+        label="with at least one foreign state on the government side",
+    )
     top.set_ylabel("conflicts active that year")
     top.set_title("Conflicts with al-Qaida, IS, Al-Shabaab and affiliates, per year")
     top.legend(loc="upper left", fontsize=9)
     colours = [plots.PALETTE[5], plots.PALETTE[0]]
     for column, colour, style in zip(states_per_year, colours, ["-", "--"], strict=False):
-        bottom.plot(years, states_per_year[column], style, color=colour, linewidth=2,
-                    label=column)
+        bottom.plot(years, states_per_year[column], style, color=colour, linewidth=2, label=column)
     bottom.set_ylabel("states fighting as secondary parties")
     bottom.set_xlabel("year")
     bottom.set_title("Other states fighting on a government's side against these groups")
@@ -78,10 +81,10 @@ def helpers_map(
     """
     labels = list(bands.cat.categories)
     fig = plots.world_map(
-        world, {iso3: str(band) for iso3, band in bands.items()},
+        world,
+        {iso3: str(band) for iso3, band in bands.items()},
         plots.sequential_colours(labels),
-        title="States that fought on another government's side against these groups, "
-        "by conflicts",
+        title="States that fought on another government's side against these groups, by conflicts",
         no_data_label="not listed as a secondary party",
     )
     top = per_state.sort_values(ascending=False).head(3)
@@ -89,9 +92,11 @@ def helpers_map(
         f"World map of the {len(per_state)} states that UCDP lists as secondary warring parties "
         "on the government side in at least one conflict with al-Qaida, IS, Al-Shabaab or an "
         f"affiliate, shaded from light (1 conflict) to dark ({per_state.max()}). The most "
-        "conflicts: " + ", ".join(f"{names[iso3]} ({n})" for iso3, n in top.items())
+        "conflicts: "
+        + ", ".join(f"{names[iso3]} ({n})" for iso3, n in top.items())
         + ". Grey: not listed. Not drawn (no shape at this scale): "
-        + (", ".join(not_drawn) or "none") + "."
+        + (", ".join(not_drawn) or "none")
+        + "."
     )
     return fig, caption
 

@@ -26,7 +26,9 @@ def membership_map(
     labels = [f"{n} bod{'y' if n == 1 else 'ies'}" for n in range(1, most + 1)]
     category = {iso3: labels[int(n) - 1] for iso3, n in bodies_per_state.items()}
     fig = plots.world_map(
-        world, category, plots.sequential_colours(labels),
+        world,
+        category,
+        plots.sequential_colours(labels),
         title=f"In how many of the {len(bodies)} bodies is each state a full member?",
     )
     caption = (
@@ -41,8 +43,9 @@ def membership_map(
 
 def overlap_heatmap(overlap: pd.DataFrame) -> tuple[Figure, str]:
     """The table of shared member states as a heatmap, with the pairs the lesson discusses."""
-    fig = plots.overlap_heatmap(overlap, "Member states shared by each pair of bodies",
-                                "states in both")
+    fig = plots.overlap_heatmap(
+        overlap, "Member states shared by each pair of bodies", "states in both"
+    )
     caption = (
         "Heatmap of states that are full members of two bodies at once; the diagonal is each "
         f"body's size. {overlap.loc['GCTF', 'INTERPOL']} of the {overlap.loc['GCTF', 'GCTF']} "

@@ -86,14 +86,33 @@ def party_counts(instruments: pd.DataFrame) -> tuple[Figure, str]:
     shown = instruments.sort_values("adopted", ascending=False).reset_index(drop=True)
     years = shown["parties_as_of"].map(count_year)
     fig, ax = plt.subplots(figsize=(9, 6.5))
-    ax.scatter(shown["parties_2001"], shown.index, marker="o", s=60, color=PALETTE[0],
-               label="around Sept 2001 (UK Parliament annex)", zorder=3)
-    ax.scatter(shown["parties_reported"], shown.index, marker="s", s=50, color=PALETTE[4],
-               label="latest reported, with the year of its source", zorder=3)
+    ax.scatter(
+        shown["parties_2001"],
+        shown.index,
+        marker="o",
+        s=60,
+        color=PALETTE[0],
+        label="around Sept 2001 (UK Parliament annex)",
+        zorder=3,
+    )
+    ax.scatter(
+        shown["parties_reported"],
+        shown.index,
+        marker="s",
+        s=50,
+        color=PALETTE[4],
+        label="latest reported, with the year of its source",
+        zorder=3,
+    )
     for y, row in shown.iterrows():
         if pd.notna(row["parties_reported"]):
-            ax.text(row["parties_reported"] + 3, y, f"{row['parties_reported']} ({years[y]})",
-                    va="center", fontsize=7)
+            ax.text(
+                row["parties_reported"] + 3,
+                y,
+                f"{row['parties_reported']} ({years[y]})",
+                va="center",
+                fontsize=7,
+            )
         elif pd.isna(row["parties_2001"]):
             ax.text(5, y, "no count in the data", va="center", fontsize=8, style="italic")
     ax.set_yticks(range(len(shown)), shown["short_name"], fontsize=8)
@@ -134,18 +153,34 @@ def unanimity_by_decade(by_decade: pd.DataFrame, overall: pd.Series) -> tuple[Fi
     fig, ax = plt.subplots(figsize=(8, 4))
     decades = by_decade.index.to_numpy()
     width = 3.5
-    ax.bar(decades - width / 2, by_decade[("all", "share unanimous")], width,
-           color=PALETTE[4], label="all resolutions")
-    ax.bar(decades + width / 2, by_decade[("terrorism-related", "share unanimous")], width,
-           color=PALETTE[0], label="terrorism-related")
+    ax.bar(
+        decades - width / 2,
+        by_decade[("all", "share unanimous")],
+        width,
+        color=PALETTE[4],
+        label="all resolutions",
+    )
+    ax.bar(
+        decades + width / 2,
+        by_decade[("terrorism-related", "share unanimous")],
+        width,
+        color=PALETTE[0],
+        label="terrorism-related",
+    )
     for d, r in by_decade["terrorism-related"].dropna().iterrows():
         if r["resolutions"] > 0:
-            ax.text(d + width / 2, r["share unanimous"] + 0.02, f"n={r['resolutions']:.0f}",
-                    ha="center", fontsize=7)
+            ax.text(
+                d + width / 2,
+                r["share unanimous"] + 0.02,
+                f"n={r['resolutions']:.0f}",
+                ha="center",
+                fontsize=7,
+            )
     ax.set_xticks(decades, [f"{d}s" for d in decades])
     ax.set_ylim(0, 1.1)
-    ax.set_xlabel("decade of adoption (the 2020s run to June 2022); "
-                  "n = terrorism-related resolutions")
+    ax.set_xlabel(
+        "decade of adoption (the 2020s run to June 2022); n = terrorism-related resolutions"
+    )
     ax.set_ylabel("share adopted unanimously")
     ax.set_title("Security Council resolutions adopted unanimously, 1946–2022")
     ax.legend(loc="upper left", fontsize=8)
@@ -174,8 +209,14 @@ def vetoes_by_subject(by_topic: pd.DataFrame, vetoes: pd.DataFrame) -> tuple[Fig
     fig, ax = plt.subplots(figsize=(8, 4))
     bottom = pd.Series(0, index=by_topic.index)
     for group in by_topic.columns:
-        ax.bar(by_topic.index, by_topic[group], width=7, bottom=bottom,
-               color=colours.get(group, PALETTE[7]), label=group)
+        ax.bar(
+            by_topic.index,
+            by_topic[group],
+            width=7,
+            bottom=bottom,
+            color=colours.get(group, PALETTE[7]),
+            label=group,
+        )
         bottom += by_topic[group]
     ax.set_xticks(by_topic.index, [f"{d}s" for d in by_topic.index])
     ax.set_xlabel("decade")

@@ -49,11 +49,17 @@ def list_sizes(counts: pd.DataFrame, lists: pd.DataFrame) -> tuple[Figure, str]:
     fig, ax = plt.subplots(figsize=(10, 4.5))
     for i, name in enumerate(["grey", "black"]):
         colour = _LIST_COLOURS[name]
-        ax.plot(counts.index, counts[name], marker="o", markersize=3, color=colour,
-                label=f"{name} list")
+        ax.plot(
+            counts.index, counts[name], marker="o", markersize=3, color=colour, label=f"{name} list"
+        )
         missing = counts.index[counts[name].isna()]
-        ax.plot(missing, [-1.5 - 1.5 * i] * len(missing), "x", color=colour,
-                label=f"{name} list: plenary not in the data")
+        ax.plot(
+            missing,
+            [-1.5 - 1.5 * i] * len(missing),
+            "x",
+            color=colour,
+            label=f"{name} list: plenary not in the data",
+        )
     ax.set_title("Jurisdictions on FATF's lists at each plenary, 2010-2026")
     ax.set_xlabel("plenary date")
     ax.set_ylabel("jurisdictions listed")
@@ -62,8 +68,10 @@ def list_sizes(counts: pd.DataFrame, lists: pd.DataFrame) -> tuple[Figure, str]:
     ax.grid(alpha=0.3)
     grey, black = counts["grey"], counts["black"]
     black_peak = black.idxmax()
-    tier2 = (lists["plenary_date"].eq(black_peak)
-             & lists["black_category"].eq("strategic_deficiencies_insufficient_progress")).sum()
+    tier2 = (
+        lists["plenary_date"].eq(black_peak)
+        & lists["black_category"].eq("strategic_deficiencies_insufficient_progress")
+    ).sum()
     caption = (
         f"Line chart of the number of jurisdictions on each list at each plenary. The grey list "
         f"ranges from {int(grey.min())} ({grey.idxmin():%B %Y}) to {int(grey.max())} "
@@ -82,13 +90,24 @@ def grey_spells(grey: pd.DataFrame, counts: pd.DataFrame) -> tuple[Figure, str]:
     fig, ax = plt.subplots(figsize=(10, 8))
     for label, colour in DATING_COLOURS.items():
         part = grey[grey["dating"] == label]
-        ax.hlines(part.index, part["first_listed"], part["last_listed"], color=colour,
-                  linewidth=2.5, label=label)
+        ax.hlines(
+            part.index,
+            part["first_listed"],
+            part["last_listed"],
+            color=colour,
+            linewidth=2.5,
+            label=label,
+        )
         ax.plot(part["first_listed"], part.index, "|", color=colour, markersize=4)
     gap_dates = counts.index[counts["grey"].isna()]
     for i, d in enumerate(gap_dates):
-        ax.axvspan(d - pd.Timedelta(days=60), d + pd.Timedelta(days=60), color="0.85", zorder=0,
-                   label="grey list not in the data" if i == 0 else None)
+        ax.axvspan(
+            d - pd.Timedelta(days=60),
+            d + pd.Timedelta(days=60),
+            color="0.85",
+            zorder=0,
+            label="grey list not in the data" if i == 0 else None,
+        )
     ax.set_title("Grey-list spells, 2010-2026, by how well they are dated")
     ax.set_xlabel("plenary date (first to last plenary listed)")
     ax.set_ylabel("spells, in order of first listing")
@@ -109,9 +128,13 @@ def listed_map(
     world: Mapping[str, Any], group: pd.Series, names: pd.Series, not_drawn: Sequence[str]
 ) -> tuple[Figure, str]:
     """World map of the listed jurisdictions by group; names those too small to draw."""
-    fig = world_map(world, group.to_dict(), GROUP_COLOURS,
-                    title="Jurisdictions on FATF's grey or black list at any plenary, 2010-2026",
-                    no_data_label="never listed in the data")
+    fig = world_map(
+        world,
+        group.to_dict(),
+        GROUP_COLOURS,
+        title="Jurisdictions on FATF's grey or black list at any plenary, 2010-2026",
+        no_data_label="never listed in the data",
+    )
     shown = group[~group.index.isin(list(not_drawn))].value_counts()
     caption = (
         f"World map of the {len(group)} jurisdictions listed at any covered plenary: "

@@ -24,8 +24,13 @@ def listings_per_year(per_year: pd.DataFrame, regime: str) -> tuple[Figure, str]
     """
     fig, ax = plt.subplots(figsize=(9, 4))
     ax.bar(per_year.index, per_year["individual"], color=PALETTE[4], label="individuals")
-    ax.bar(per_year.index, per_year["entity"], bottom=per_year["individual"],
-           color=PALETTE[0], label="entities")
+    ax.bar(
+        per_year.index,
+        per_year["entity"],
+        bottom=per_year["individual"],
+        color=PALETTE[0],
+        label="entities",
+    )
     ax.set_title(f"Current {regime} list entries, by year of listing")
     ax.set_xlabel("year of listing")
     ax.set_ylabel("entries still on the list")

@@ -42,8 +42,9 @@ def _all_years(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     return frame.reindex(range(int(frame.index.min()), int(frame.index.max()) + 1))
 
 
-def band_figure(deaths: pd.DataFrame, title: str, ylabel: str,
-                mark: dict[int, str] | None = None) -> Figure:
+def band_figure(
+    deaths: pd.DataFrame, title: str, ylabel: str, mark: dict[int, str] | None = None
+) -> Figure:
     """UCDP's best estimate per year as a line, its low-high range as a shaded band.
 
     ``deaths`` is indexed by year with columns ``best``, ``low`` and ``high``;
@@ -51,17 +52,25 @@ def band_figure(deaths: pd.DataFrame, title: str, ylabel: str,
     """
     full = _all_years(deaths[["best", "low", "high"]].astype(float))
     fig, ax = plt.subplots(figsize=(10, 5))
-    ax.fill_between(full.index, full["low"], full["high"], color=PALETTE[1], alpha=0.35,
-                    label="low-high range")
-    ax.plot(full.index, full["best"], marker="o", markersize=3, color=PALETTE[4],
-            label="best estimate")
+    ax.fill_between(
+        full.index, full["low"], full["high"], color=PALETTE[1], alpha=0.35, label="low-high range"
+    )
+    ax.plot(
+        full.index, full["best"], marker="o", markersize=3, color=PALETTE[4], label="best estimate"
+    )
     middle = (full.index.min() + full.index.max()) / 2
     for year, label in (mark or {}).items():
         right = year > middle  # labels near the right edge go to the left of their line
         ax.axvline(year, color=NEUTRAL, linestyle="--", linewidth=1)
-        ax.annotate(label, (year, ax.get_ylim()[1]), xytext=(-3 if right else 3, -12),
-                    textcoords="offset points", fontsize=8, color=NEUTRAL,
-                    ha="right" if right else "left")
+        ax.annotate(
+            label,
+            (year, ax.get_ylim()[1]),
+            xytext=(-3 if right else 3, -12),
+            textcoords="offset points",
+            fontsize=8,
+            color=NEUTRAL,
+            ha="right" if right else "left",
+        )
     ax.set_title(title)
     _year_axis(ax)
     ax.set_ylabel(ylabel)
@@ -77,10 +86,10 @@ def band_caption(deaths: pd.DataFrame, what: str) -> str:
     best = deaths["best"]
     width = deaths["high"] - deaths["low"]
     wide = width.idxmax()
-    missing = sorted(set(range(int(deaths.index.min()), int(deaths.index.max()) + 1))
-                     - set(deaths.index))
-    gaps = (f" No row for {', '.join(map(str, missing))}: the line breaks there."
-            if missing else "")
+    missing = sorted(
+        set(range(int(deaths.index.min()), int(deaths.index.max()) + 1)) - set(deaths.index)
+    )
+    gaps = f" No row for {', '.join(map(str, missing))}: the line breaks there." if missing else ""
     return (
         f"Line chart of {what}, {deaths.index.min()}-{deaths.index.max()}. UCDP's best "
         f"estimate ranges from {int(best.min()):,} ({best.idxmin()}) to {int(best.max()):,} "
@@ -99,11 +108,26 @@ def support_figure(kinds: pd.DataFrame, troops_acd: pd.Series, title: str) -> Fi
     styles = ["-", "--", "-.", ":", (0, (5, 1, 1, 1))]
     for (kind, counts), colour, style in zip(kinds.items(), KIND_COLOURS, styles, strict=False):
         full = _all_years(counts)
-        ax.plot(full.index, full, linestyle=style, color=colour, linewidth=2, marker="o",
-                markersize=3, label=f"{kind} (ESD)")
+        ax.plot(
+            full.index,
+            full,
+            linestyle=style,
+            color=colour,
+            linewidth=2,
+            marker="o",
+            markersize=3,
+            label=f"{kind} (ESD)",
+        )
     full = _all_years(troops_acd)
-    ax.plot(full.index, full, color=PALETTE[7], linewidth=1.5, marker="s", markersize=4,
-            label="states fighting alongside (ACD secondary parties)")
+    ax.plot(
+        full.index,
+        full,
+        color=PALETTE[7],
+        linewidth=1.5,
+        marker="s",
+        markersize=4,
+        label="states fighting alongside (ACD secondary parties)",
+    )
     ax.set_title(title)
     _year_axis(ax)
     ax.set_ylabel("number of supporters")
@@ -116,8 +140,9 @@ def support_figure(kinds: pd.DataFrame, troops_acd: pd.Series, title: str) -> Fi
 
 def support_caption(kinds: pd.DataFrame, troops_acd: pd.Series, who: str) -> str:
     """Caption for :func:`support_figure`, naming each kind's peak."""
-    peaks = "; ".join(f"{kind}: up to {int(col.max())} ({col.idxmax()})"
-                      for kind, col in kinds.items())
+    peaks = "; ".join(
+        f"{kind}: up to {int(col.max())} ({col.idxmax()})" for kind, col in kinds.items()
+    )
     return (
         f"Line chart of how many outside supporters gave {who} each kind of support, "
         f"{kinds.index.min()}-{kinds.index.max()}, in the External Support Dataset ({peaks}). "
@@ -133,8 +158,14 @@ def bars_figure(values: pd.Series, title: str, ylabel: str, mark: int) -> Figure
     fig, ax = plt.subplots(figsize=(10, 4.2))
     ax.bar(values.index, values.to_numpy(), color=PALETTE[5], width=0.8)
     ax.axvline(mark - 0.5, color=NEUTRAL, linestyle="--", linewidth=1)
-    ax.annotate(f"from {mark}", (mark - 0.5, ax.get_ylim()[1]), xytext=(3, -12),
-                textcoords="offset points", fontsize=8, color=NEUTRAL)
+    ax.annotate(
+        f"from {mark}",
+        (mark - 0.5, ax.get_ylim()[1]),
+        xytext=(3, -12),
+        textcoords="offset points",
+        fontsize=8,
+        color=NEUTRAL,
+    )
     ax.set_title(title)
     _year_axis(ax)
     ax.set_ylabel(ylabel)

@@ -12,8 +12,7 @@ import pandas as pd
 
 from ctcoop.plots import NO_DATA, PALETTE, show
 
-__all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline",
-           "resolutions_by_kind"]
+__all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline", "resolutions_by_kind"]
 
 
 def _colours(labels: list[str]) -> dict[str, str]:
@@ -28,11 +27,16 @@ def cumulative_parties(cumulative: pd.DataFrame, in_force: pd.Series) -> None:
     colours = _colours(list(cumulative.columns))
     fig, ax = plt.subplots(figsize=(10, 5))
     for name, series in cumulative.items():
-        ax.step(series.index, series, where="post", color=colours[name], linewidth=2,
-                label=name)
+        ax.step(series.index, series, where="post", color=colours[name], linewidth=2, label=name)
         day = in_force[name]
-        ax.plot([day], [series[series.index <= day].iloc[-1]], "o", color=colours[name],
-                markersize=7, markeredgecolor="black")
+        ax.plot(
+            [day],
+            [series[series.index <= day].iloc[-1]],
+            "o",
+            color=colours[name],
+            markersize=7,
+            markeredgecolor="black",
+        )
     ax.set_title("Parties to five UN counter-terrorism conventions (UNTC status of 2014)")
     ax.set_xlabel("date the instrument of ratification, accession, ... was deposited")
     ax.set_ylabel("states bound (cumulative)")
@@ -40,11 +44,15 @@ def cumulative_parties(cumulative: pd.DataFrame, in_force: pd.Series) -> None:
     ax.grid(alpha=0.3)
     final = cumulative.iloc[-1].astype(int)
     totals = "; ".join(f"{name} {count}" for name, count in final.items())
-    show(fig, (
-        f"Step lines, one per convention, of how many states had deposited an instrument of "
-        f"consent to be bound, from {cumulative.index.min():%Y} to {cumulative.index.max():%Y}."
-        f" Counts at the end of the data: {totals}. A dot marks each convention's entry into "
-        f"force. States that joined after the 2014 snapshot are not drawn."))
+    show(
+        fig,
+        (
+            f"Step lines, one per convention, of how many states had deposited an instrument of "
+            f"consent to be bound, from {cumulative.index.min():%Y} to {cumulative.index.max():%Y}."
+            f" Counts at the end of the data: {totals}. A dot marks each convention's entry into "
+            f"force. States that joined after the 2014 snapshot are not drawn."
+        ),
+    )
 
 
 def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str) -> None:
@@ -54,8 +62,15 @@ def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str)
     fig, ax = plt.subplots(figsize=(10, 4.5))
     bottom = pd.Series(0, index=quarterly.index)
     for name, counts in quarterly.items():
-        ax.bar(quarterly.index, counts, bottom=bottom, width=80, color=colours[name],
-               label=name, align="edge")
+        ax.bar(
+            quarterly.index,
+            counts,
+            bottom=bottom,
+            width=80,
+            color=colours[name],
+            label=name,
+            align="edge",
+        )
         bottom = bottom + counts
     ax.axvline(marker, color="black", linestyle="--", linewidth=1.2)
     ax.text(marker, bottom.max() * 0.8, f"{label} ", fontsize=9, va="top", ha="right")
@@ -67,12 +82,16 @@ def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str)
     before = bottom[bottom.index < marker]
     after = bottom[bottom.index >= marker]
     peak = bottom.idxmax()
-    show(fig, (
-        f"Stacked bars of how many states became bound to each convention per quarter, "
-        f"{quarterly.index.min():%Y} to {quarterly.index.max():%Y}, with a dashed line at "
-        f"{marker:%d %B %Y} ({label}). Before the line the quarters average "
-        f"{before.mean():.1f} new parties; from the line on they average {after.mean():.1f}. "
-        f"The highest quarter starts {peak:%B %Y}, with {int(bottom.max())}."))
+    show(
+        fig,
+        (
+            f"Stacked bars of how many states became bound to each convention per quarter, "
+            f"{quarterly.index.min():%Y} to {quarterly.index.max():%Y}, with a dashed line at "
+            f"{marker:%d %B %Y} ({label}). Before the line the quarters average "
+            f"{before.mean():.1f} new parties; from the line on they average {after.mean():.1f}. "
+            f"The highest quarter starts {peak:%B %Y}, with {int(bottom.max())}."
+        ),
+    )
 
 
 def resolutions_by_kind(counts: pd.DataFrame) -> None:
@@ -94,10 +113,14 @@ def resolutions_by_kind(counts: pd.DataFrame) -> None:
     totals = counts.sum()
     parts = "; ".join(f"{kind} {int(n)}" for kind, n in totals.items())
     busiest = bottom.idxmax()
-    show(fig, (
-        f"Stacked bars of {int(totals.sum())} resolutions per five-year period, coloured by "
-        f"kind. Totals: {parts}. The busiest period is {busiest}, with {int(bottom.max())}. "
-        f"Before 1990 there are {int(bottom[[p < '1990' for p in labels]].sum())}."))
+    show(
+        fig,
+        (
+            f"Stacked bars of {int(totals.sum())} resolutions per five-year period, coloured by "
+            f"kind. Totals: {parts}. The busiest period is {busiest}, with {int(bottom.max())}. "
+            f"Before 1990 there are {int(bottom[[p < '1990' for p in labels]].sum())}."
+        ),
+    )
 
 
 def regional_timeline(frameworks: pd.DataFrame) -> None:
@@ -107,13 +130,29 @@ def regional_timeline(frameworks: pd.DataFrame) -> None:
     fig, ax = plt.subplots(figsize=(11, 5))
     start = rows["adopted"].fillna(pd.to_datetime(rows["year"].astype(str) + "-07-01"))
     known = rows["entry_into_force"].notna()
-    ax.hlines(rows.index[known], start[known], rows.loc[known, "entry_into_force"],
-              color=PALETTE[4], linewidth=4, label="adoption to entry into force")
-    ax.plot(start[~known], rows.index[~known], "o", markerfacecolor="white",
-            markeredgecolor=PALETTE[5], markersize=8, label="entry into force not in the data")
+    ax.hlines(
+        rows.index[known],
+        start[known],
+        rows.loc[known, "entry_into_force"],
+        color=PALETTE[4],
+        linewidth=4,
+        label="adoption to entry into force",
+    )
+    ax.plot(
+        start[~known],
+        rows.index[~known],
+        "o",
+        markerfacecolor="white",
+        markeredgecolor=PALETTE[5],
+        markersize=8,
+        label="entry into force not in the data",
+    )
     ax.plot(start[known], rows.index[known], "|", color="black", markersize=10)
-    ax.set_yticks(rows.index, [f"{o}, {y}" for o, y in zip(rows["organisation"], rows["year"],
-                                                            strict=True)], fontsize=8)
+    ax.set_yticks(
+        rows.index,
+        [f"{o}, {y}" for o, y in zip(rows["organisation"], rows["year"], strict=True)],
+        fontsize=8,
+    )
     ax.invert_yaxis()
     ax.set_title("Regional counter-terrorism instruments: adoption and entry into force")
     ax.set_xlabel("date (a year without a day is drawn at mid-year)")
@@ -121,9 +160,13 @@ def regional_timeline(frameworks: pd.DataFrame) -> None:
     ax.legend(loc="lower left", fontsize=8)
     fig.subplots_adjust(left=0.33, right=0.98)
     waits = (rows.loc[known, "entry_into_force"] - start[known]).dt.days / 365.25
-    show(fig, (
-        f"Timeline of {len(rows)} regional instruments, {rows['year'].min()} to "
-        f"{rows['year'].max()}. For the {int(known.sum())} whose entry into force is in the "
-        f"data, a bar runs from adoption to entry into force: between {waits.min():.1f} and "
-        f"{waits.max():.1f} years. {int((~known).sum())} have a hollow dot only: the date "
-        f"was not found, the sources disagree, or (EU acts) there is no ratification."))
+    show(
+        fig,
+        (
+            f"Timeline of {len(rows)} regional instruments, {rows['year'].min()} to "
+            f"{rows['year'].max()}. For the {int(known.sum())} whose entry into force is in the "
+            f"data, a bar runs from adoption to entry into force: between {waits.min():.1f} and "
+            f"{waits.max():.1f} years. {int((~known).sum())} have a hollow dot only: the date "
+            f"was not found, the sources disagree, or (EU acts) there is no ratification."
+        ),
+    )
