@@ -46,6 +46,7 @@ from browser_support import (
     screenshot_on_failure,
 )
 from playwright.sync_api import Browser, Locator, expect, sync_playwright
+from support.settings import SCREENSHOTS_ENV, need
 
 from ctcoop import progress
 from ctcoop.paths import PROGRESS_ENV
@@ -216,12 +217,11 @@ ACTIVE_CELL = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-Cell
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if CHROMIUM.exists():
-        return CHROMIUM
-    reason = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)"
-    if os.environ.get("CTCOOP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"CTCOOP_REQUIRE_BROWSER=1 but {reason}")
-    pytest.skip(reason)
+    need(
+        CHROMIUM.exists(),
+        f"{CHROMIUM} (install Debian's chromium package: apt-get install chromium)",
+    )
+    return CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +264,7 @@ def screenshot_dir() -> Path:
     Not pytest's tmp_path: pytest prunes old temp folders, also during other
     concurrent runs, and a failure's screenshot must still be there to look at.
     """
-    folder = os.environ.get("CTCOOP_SCREENSHOTS")
+    folder = os.environ.get(SCREENSHOTS_ENV)
     return Path(folder) if folder else Path(tempfile.gettempdir()) / "ctcoop-browser-screenshots"
 
 
@@ -309,7 +309,7 @@ def drive_exercise(
 
             assert broken_widget_texts(page) == [], "a widget failed to render"
             assert outside == [], "the page fetched from outside this machine"
-            if os.environ.get("CTCOOP_SCREENSHOTS"):
+            if os.environ.get(SCREENSHOTS_ENV):
                 save_screenshot(page, screenshot_dir, str(case))
     finally:
         context.close()
@@ -402,7 +402,7 @@ def test_keyboard_stays_inside_the_exercise(
             assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
             page.keyboard.press("Escape")  # Escape still reaches JupyterLab
             assert broken_widget_texts(page) == [], "a widget failed to render"
-            if os.environ.get("CTCOOP_SCREENSHOTS"):
+            if os.environ.get(SCREENSHOTS_ENV):
                 save_screenshot(page, screenshot_dir, "keyboard")
     finally:
         context.close()

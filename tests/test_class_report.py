@@ -15,6 +15,7 @@ from support.samples import sample_bank_module
 from ctcoop import bank, export, progress
 from ctcoop.bank import Catalogue
 from ctcoop.class_report import class_report, main, read_export
+from ctcoop.paths import PROGRESS_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +35,7 @@ def learner_export(
     fmt: str = "csv",
 ) -> Path:
     """A real export of one learner, made by the course's own export from a fresh store."""
-    monkeypatch.setenv("CTCOOP_PROGRESS", str(folder / f"store-{name}" / "progress.json"))
+    monkeypatch.setenv(PROGRESS_ENV, str(folder / f"store-{name}" / "progress.json"))
     for exercise_id in tried:
         progress.record_attempt(exercise_id, solved=False)
     for exercise_id in solved:

@@ -29,9 +29,7 @@ from urllib.parse import quote
 
 import nbformat
 import pytest
-
-from ctcoop.paths import repo_root
-from tests.browser_support import (
+from browser_support import (
     CHROMIUM,
     KERNEL_TIMEOUT_MS,
     QUIET_LAB_SETTINGS,
@@ -44,6 +42,9 @@ from tests.browser_support import (
     screenshot_on_failure,
     wait_kernel_idle,
 )
+from support.settings import need
+
+from ctcoop.paths import repo_root
 
 ROOT = repo_root()
 PASSWORD = "class-trial"  # the dummy authenticator's shared password, for this test only
@@ -51,14 +52,6 @@ COURSE = "ctcoop-course"  # the upstream repository's name, hence the folder nbg
 START = "notebooks/00_start_here.ipynb"
 EXERCISE, WRONG, RIGHT = "00.hint-cost", "a", "c"
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
-
-
-def _require(thing: str, present: bool) -> None:
-    if present:
-        return
-    if os.environ.get("CTCOOP_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"CTCOOP_REQUIRE_BROWSER=1 but {thing} is missing")
-    pytest.skip(f"{thing} is missing")
 
 
 def _proxy() -> Path | None:
@@ -103,12 +96,9 @@ def upstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A running JupyterHub; yields its URL and the folder holding every learner's home."""
-    _require(f"Chromium ({CHROMIUM})", CHROMIUM.exists())
+    need(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
     proxy = _proxy()
-    _require(
-        "configurable-http-proxy (npm; ./course test installs it where Node exists)",
-        proxy is not None,
-    )
+    need(proxy is not None, "configurable-http-proxy (npm; ./course test installs it with Node)")
     state = tmp_path_factory.mktemp("hub")
     port = free_port()
     for user in ("alice", "bob"):  # each learner's JupyterLab starts without the news prompt

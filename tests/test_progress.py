@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ctcoop import progress
+from ctcoop.paths import PROGRESS_ENV
 
 
 def test_attempts_and_success_are_recorded(progress_path: Path) -> None:
@@ -66,7 +67,7 @@ def test_an_unwritable_place_warns_once_and_keeps_progress_in_memory(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the progress folder should be")
-    monkeypatch.setenv("CTCOOP_PROGRESS", str(blocker / "progress.json"))
+    monkeypatch.setenv(PROGRESS_ENV, str(blocker / "progress.json"))
     with pytest.warns(UserWarning, match="kept in memory") as caught:
         progress.record_attempt("01.mc", solved=False)
         progress.record_attempt("01.mc", solved=True)

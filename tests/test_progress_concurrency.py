@@ -7,6 +7,8 @@ import multiprocessing
 import os
 from pathlib import Path
 
+from ctcoop.paths import PROGRESS_ENV
+
 WRITERS = 8
 RECORDS = 25
 IDS = ("01.mc", "01.multi", "01.order")
@@ -14,7 +16,7 @@ IDS = ("01.mc", "01.multi", "01.order")
 
 def write_attempts(path: str, writer: int) -> None:
     """One 'kernel': RECORDS attempts spread over IDS, every fifth one solved."""
-    os.environ["CTCOOP_PROGRESS"] = path
+    os.environ[PROGRESS_ENV] = path
     from ctcoop.progress import record_attempt
 
     for n in range(RECORDS):

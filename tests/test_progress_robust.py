@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ctcoop import progress
+from ctcoop.paths import PROGRESS_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -136,7 +137,7 @@ def test_attempts_kept_in_memory_are_saved_when_the_kernel_exits(progress_path: 
         "from ctcoop.progress import record_attempt\n"
         "record_attempt('01.mc', solved=True)\n"
     )
-    env = {**os.environ, "CTCOOP_PROGRESS": str(progress_path)}
+    env = {**os.environ, PROGRESS_ENV: str(progress_path)}
     subprocess.run([sys.executable, "-c", kernel], env=env, check=True, timeout=60)
     holder.wait()
     assert json.loads(progress_path.read_text())["exercises"]["01.mc"]["solved"] is True
@@ -168,7 +169,7 @@ def test_a_kill_during_a_write_leaves_the_store_valid(progress_path: Path) -> No
         "progress.json.dump = dump\n"
         "progress.record_attempt('01.number', solved=False)\n"
     )
-    env = {**os.environ, "CTCOOP_PROGRESS": str(progress_path)}
+    env = {**os.environ, PROGRESS_ENV: str(progress_path)}
     run = subprocess.run([sys.executable, "-c", writer], env=env, timeout=60)
     assert run.returncode == -9
     (leftover,) = progress_path.parent.glob(".progress.json.*.tmp")

@@ -7,13 +7,13 @@ The build takes a few seconds (nothing is executed). Run alone with ``-m site``.
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from support.settings import need
 
 from ctcoop import bank
 from ctcoop.paths import repo_root
@@ -143,15 +143,10 @@ def test_every_binder_and_hub_link_follows_the_one_setting():
 
 @pytest.mark.browser
 def test_the_site_opens_in_a_real_browser(site: Path):
+    from browser_support import CHROMIUM, launch_chromium
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import CHROMIUM, launch_chromium
-
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not found (apt-get install chromium)"
-        if os.environ.get("CTCOOP_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"CTCOOP_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    need(CHROMIUM.exists(), f"Chromium ({CHROMIUM})")
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page()

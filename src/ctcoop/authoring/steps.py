@@ -58,8 +58,8 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LEARNER_NOTE_ID = "run-all-first"
 LEARNER_NOTE = (
     "**Before you start:** run every cell once (menu **Run ▸ Run All Cells**), so that each "
-    "exercise shows its widget. Worked answers are in "
-    "[solutions/{name}](../solutions/{name}); try each exercise first."
+    "exercise shows its widget. Worked answers are in the solutions notebook, "
+    "`solutions/{name}` in the course folder; try each exercise first."
 )
 ORIGIN_NOTE = (
     "Generated from solutions/{name} by `ctcoop-author generate`: edit that file and "
