@@ -130,7 +130,7 @@ def test_retitle_as_exercises_needs_a_solutions_title():
 def test_learner_note_comes_first_and_authoring_note_is_out_of_sight():
     made = pipelines.exercise_notebook(notebook(new_markdown_cell("# 09 — Solutions")), NAME)
     first = made.cells[0].source
-    assert "Run ▸ Run All Cells" in first and f"../solutions/{NAME}" in first
+    assert "Run ▸ Run All Cells" in first and f"`solutions/{NAME}`" in first
     assert "ctcoop-author" not in first and "edit" not in first.lower()
     assert all("ctcoop-author" not in cell.source for cell in made.cells)
     assert made.metadata["ctcoop"]["generated_from"] == f"solutions/{NAME}"
