@@ -6,7 +6,6 @@ import copy
 import os
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -75,31 +74,31 @@ def test_words_that_only_mention_solutions_pass():
     assert steps.reject_leftover_markers(given, NAME) == given
 
 
-def test_clear_outputs_keeps_only_an_untouched_exercise_form():
-    form = nbformat.v4.new_output(
-        "execute_result",
-        data={
-            "text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.",
-            "text/html": "<div>form</div>",
-            "application/vnd.jupyter.widget-view+json": {},
-        },
-        execution_count=7,
-    )
-    checked = nbformat.v4.new_output(
-        "execute_result",
-        data={
-            "text/plain": "Exercise 09.topic: A title\nRun this cell to show the exercise.\n"
-            "Correct!",
-            "text/html": "<div>form</div>",
-        },
-    )
-    cells = [new_code_cell("ex", execution_count=3), new_code_cell("ex2", execution_count=5)]
-    cells[0].outputs, cells[1].outputs = [form, stream("noise")], [checked]
-    first, second = steps.clear_outputs(notebook(*cells), NAME).cells
-    assert first.execution_count == 1 and len(first.outputs) == 1
-    assert set(first.outputs[0].data) == {"text/plain", "text/html"}
-    assert first.outputs[0].execution_count == 1
-    assert second.outputs == [] and second.execution_count is None
+def test_store_exercise_forms_gives_each_shown_exercise_its_static_form():
+    from ctcoop import bank
+    from ctcoop.exercises.static import static_html
+
+    cells = [
+        new_code_cell('ex = exercise("00.hint-cost")\n# Answer in the widget below this cell.\nex'),
+        new_code_cell('exercise("00.what-is-recorded")'),
+        new_code_cell('ex = exercise("00.hint-cost")'),  # shows nothing: no form
+        new_code_cell("result = ...\nex.check(result)"),
+    ]
+    first, second, third, fourth = steps.store_exercise_forms(notebook(*cells), NAME).cells
+    definition = bank.get("00.hint-cost")
+    assert first.execution_count == 1 and second.execution_count == 2
+    assert first.outputs[0].data == {
+        "text/html": static_html(definition),
+        "text/plain": f"Exercise 00.hint-cost: {definition.title}\n"
+        "Run this cell to show the exercise.",
+    }
+    assert third.outputs == [] and third.execution_count is None
+    assert fourth.outputs == [] and fourth.execution_count is None
+
+
+def test_store_exercise_forms_names_an_unknown_exercise():
+    with pytest.raises(AuthoringError, match="cell 0"):
+        steps.store_exercise_forms(notebook(new_code_cell('exercise("99.nowhere")')), NAME)
 
 
 def test_clear_outputs():

@@ -130,7 +130,8 @@ def test_no_prompt_or_hint_assumes_a_later_lesson(exercise) -> None:
 
 def test_the_helpers_can_fail() -> None:
     """The checks above would catch a leak, a longest answer and a missing verdict."""
-    from ctcoop.exercises import Option, digest
+    from ctcoop.exercises import Option
+    from ctcoop.exercises.keys import digest
 
     leaky = MultipleChoice(
         id="99.leaky",

@@ -32,6 +32,7 @@ from ctcoop.authoring.steps import (
     note_origin,
     reject_leftover_markers,
     retitle_as_exercises,
+    store_exercise_forms,
     strip_code_solutions,
     strip_markdown_solutions,
 )
@@ -57,6 +58,7 @@ GENERATE: tuple[Step, ...] = (
     strip_markdown_solutions,
     reject_leftover_markers,
     clear_outputs,
+    store_exercise_forms,
     drop_nbval_tags,
     retitle_as_exercises,
     add_learner_note,

@@ -12,20 +12,21 @@ and ``AFTER_RUN`` (what ``record`` does to a notebook it has just executed).
 
 from __future__ import annotations
 
+import ast
 import copy
-import re
 from collections.abc import Callable
 
 from nbformat import NotebookNode
-from nbformat.v4 import new_markdown_cell
+from nbformat.v4 import new_markdown_cell, new_output
 
+from ctcoop import bank
 from ctcoop.authoring.markers import (
     AuthoringError,
     leftover_markers,
     strip_code,
     strip_markdown,
 )
-from ctcoop.exercises.static import RUN_TO_SHOW
+from ctcoop.exercises.static import RUN_TO_SHOW, static_html
 
 __all__ = [
     "CHECK_TAG",
@@ -35,6 +36,7 @@ __all__ = [
     "Step",
     "add_learner_note",
     "clear_outputs",
+    "store_exercise_forms",
     "drop_execution_timing",
     "drop_nbval_tags",
     "drop_widget_state",
@@ -103,45 +105,83 @@ def reject_leftover_markers(notebook: NotebookNode, name: str) -> NotebookNode:
     return copy.deepcopy(notebook)
 
 
-def _is_exercise_form(output: NotebookNode) -> bool:
-    """An exercise widget's stored form as the solution showed it before any check.
-
-    Its text is exactly the id and title and "Run this cell ..." (no feedback), and
-    it carries the static HTML form; ``ctcoop.exercises.static`` makes both.
-    """
-    data = output.get("data", {})
-    text = data.get("text/plain", "")
-    return (
-        output.get("output_type") in ("display_data", "execute_result")
-        and "text/html" in data
-        and re.fullmatch(rf"Exercise \d{{2}}\.[\w-]+: [^\n]+\n{re.escape(RUN_TO_SHOW)}", text)
-        is not None
-    )
-
-
 def clear_outputs(notebook: NotebookNode, name: str) -> NotebookNode:
-    """Exercises are stored unrun, but for each exercise's static form.
+    """Exercises are stored unrun: no outputs, no execution counts, no run metadata."""
+    result = copy.deepcopy(notebook)
+    for _, cell in _cells_of(result, "code"):
+        cell.outputs = []
+        cell.execution_count = None
+        cell.metadata.pop("execution", None)
+    return result
+
+
+def _exercise_call(node: ast.expr) -> str | None:
+    """The id in ``exercise("NN.slug")``, or None for any other expression."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "exercise"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
+def _shown_exercise(source: str) -> str | None:
+    """The id of the exercise a cell displays as its result, if it does.
+
+    That is a cell whose last line is ``exercise("NN.slug")`` or a name the cell
+    assigned from ``exercise("NN.slug")``; other cells show no widget.
+    """
+    try:
+        statements = ast.parse(source).body
+    except SyntaxError:
+        return None
+    if not statements or not isinstance(statements[-1], ast.Expr):
+        return None
+    last = statements[-1].value
+    if isinstance(last, ast.Name):
+        assigned = [
+            statement.value
+            for statement in statements[:-1]
+            if isinstance(statement, ast.Assign)
+            and [getattr(target, "id", None) for target in statement.targets] == [last.id]
+        ]
+        return _exercise_call(assigned[-1]) if assigned else None
+    return _exercise_call(last)
+
+
+def store_exercise_forms(notebook: NotebookNode, name: str) -> NotebookNode:
+    """Give each cell that shows an exercise the widget's stored form, as if just run.
 
     A reader without a kernel (GitHub, nbviewer, the course website, or a learner
     before pressing Run) then sees the question, its options and a first hint,
-    never an answer. The cells that keep a form are numbered 1, 2, ... so that
-    nbval compares them with what the widget shows when run; every other cell has
-    no outputs, no execution count and no run metadata.
+    never an answer. The form is the widget's own (``ctcoop.exercises.static``),
+    so nbval, which compares stored and fresh outputs of a numbered cell, checks it;
+    the cells showing a form are numbered 1, 2, ... and all others stay unrun.
     """
     result = copy.deepcopy(notebook)
     shown = 0
-    for _, cell in _cells_of(result, "code"):
-        forms = [output for output in cell.outputs if _is_exercise_form(output)]
-        for output in forms:
-            output.data = {key: output.data[key] for key in ("text/html", "text/plain")}
-            output.metadata = {}
-        cell.outputs = forms
-        shown += bool(forms)
-        cell.execution_count = shown if forms else None
-        for output in forms:
-            if output.output_type == "execute_result":
-                output.execution_count = shown
-        cell.metadata.pop("execution", None)
+    for index, cell in _cells_of(result, "code"):
+        exercise_id = _shown_exercise(cell.source)
+        if exercise_id is None:
+            continue
+        try:
+            definition = bank.get(exercise_id)
+        except KeyError as missing:
+            raise AuthoringError(f"solutions/{name} cell {index}: {missing}") from None
+        shown += 1
+        text = f"Exercise {definition.id}: {definition.title}\n{RUN_TO_SHOW}"
+        cell.execution_count = shown
+        cell.outputs = [
+            new_output(
+                "execute_result",
+                data={"text/html": static_html(definition), "text/plain": text},
+                execution_count=shown,
+            )
+        ]
     return result
 
 
