@@ -143,7 +143,7 @@ EXERCISES = [
         ],
         explanation=(
             "The entities listed in 2001 still make up the largest year, although most of the "
-            "entity numbers issued that year are no longer on the list. The count of survivors "
+            "`QDe` numbers of that year are held by no entry today. The count of survivors "
             "is a floor for the listings of each year, not the listings themselves."
         ),
     ),
@@ -179,7 +179,8 @@ EXERCISES = [
         ),
         options={
             "floor": Option(
-                "At least 38 entries listed in 2001 were still listed in November 2025.",
+                "Every entry that the 2001 bar counts was listed in 2001 and still listed in "
+                "November 2025.",
                 why="Yes: the survivors are a floor for that year.",
             ),
             "recent": Option(
@@ -249,27 +250,30 @@ EXERCISES = [
     Ordering(
         id="09.themes-order",
         title="The Council's themes in order",
-        prompt="Put these Security Council resolutions in the order they were adopted, earliest "
-        "first.",
+        prompt=(
+            "Put these subjects of thematic Security Council resolutions in the order the "
+            "Council first took them up, earliest first."
+        ),
         items={
-            "incite": "incitement to commit terrorist acts (1624)",
-            "obligations": "obligations on all states and the Counter-Terrorism Committee (1373)",
-            "ftf": "foreign terrorist fighters (2178)",
-            "crime": "terrorism and transnational organised crime (2195)",
-            "infra": "critical infrastructure (2341)",
-            "returnees": "returning and relocating foreign terrorist fighters (2396)",
-            "financing": "terrorist financing (2462)",
-            "crime2": "terrorism and organised crime, again (2482)",
+            "incite": "incitement to commit terrorist acts",
+            "wmd": "weapons of mass destruction and non-state actors",
+            "obligations": "obligations on all states and a Counter-Terrorism Committee",
+            "ftf": "foreign terrorist fighters",
+            "judicial": "international judicial cooperation in counter-terrorism",
+            "infra": "protecting critical infrastructure",
+            "financing": "terrorist financing in general, after two resolutions on particular "
+            "sources of money",
         },
-        key="2ab9684454b305503c584697e6f27337d9784288c8fe1440819f88476e357f07",
+        key="525780edb40fe7a71331e6dbdf2a2590f22f8c27f28cb59f94e66ee7a51a2834",
         hints=[
-            "Resolution numbers rise with time.",
-            "Sort by the number in brackets.",
+            "The lesson's figure of themes places each resolution by year.",
+            "Two of these came before 2005, and only one after 2017.",
         ],
         explanation=(
-            "1373 (2001), 1624 (2005), 2178 (September 2014), 2195 (December 2014), 2341 "
-            "(February 2017), 2396 (December 2017), 2462 (March 2019), 2482 (July 2019). "
-            "Resolution numbers are issued in order, so the numbers alone give the order."
+            "1373 (2001), 1540 (2004), 1624 (2005), 2178 (2014), 2322 (2016), 2341 (2017), "
+            "2462 (2019, after 2133 on kidnapping for ransom and 2199 on IS's oil and "
+            "antiquities). Before 2014 the themes were general; from 2014 they followed "
+            "particular channels."
         ),
     ),
     MultipleChoice(
@@ -283,21 +287,21 @@ EXERCISES = [
                 "are not laws.",
             ),
             "b": Option(
+                "A treaty on virtual assets, open to all UN members.",
+                why="No. FATF's Recommendations are standards, peer-reviewed, not a treaty.",
+            ),
+            "c": Option(
                 "An Interpretive Note to Recommendation 15: license or register virtual asset "
                 "service providers, supervise them, and apply the usual preventive measures, "
                 "including the travel rule.",
                 why="Yes: it made the October 2018 amendment operational.",
-            ),
-            "c": Option(
-                "A treaty on virtual assets, open to all UN members.",
-                why="No. FATF's Recommendations are standards, peer-reviewed, not a treaty.",
             ),
             "d": Option(
                 "Its first rules on terrorist financing.",
                 why="No. FATF took up terrorist financing in October 2001 (lesson 04).",
             ),
         },
-        key="659d3b9af31669cc2d2772086e1897d311c1b6bb8065688512148bb4760c43fd",
+        key="6d2353f3c91d26cab7bea61b52101096add3fae514bfb39cd1a9e585f33d05a3",
         hints=[
             "FATF writes standards; it does not ban, and it does not make treaties.",
             "The note interprets the Recommendation on new technologies, amended in October "
