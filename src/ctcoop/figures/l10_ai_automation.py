@@ -111,12 +111,12 @@ def outcome_html(outcome: Outcome, population: int) -> str:
 def screening_explorer(population: int = 1_000_000, prevalence: float = 0.0001,
                        sensitivity: float = 0.99, specificity: float = 0.99) -> widgets.VBox:
     """Three labelled sliders and the expected outcome, recomputed on every change."""
-    style = {"description_width": "16em"}
+    style = {"description_width": "17em"}
     layout = widgets.Layout(width="42em")
     sliders = {
         "prevalence": widgets.FloatLogSlider(
             value=prevalence, base=10, min=-6, max=-0.3, step=0.1, readout_format=".6f",
-            description="prevalence (share who are cases)", style=style, layout=layout),
+            description="prevalence (share of cases)", style=style, layout=layout),
         "sensitivity": widgets.FloatSlider(
             value=sensitivity, min=0.5, max=1.0, step=0.001, readout_format=".3f",
             description="sensitivity (cases flagged)", style=style, layout=layout),
