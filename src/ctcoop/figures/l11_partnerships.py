@@ -12,7 +12,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
-from ctcoop.plots import NO_DATA, PALETTE, show
+from ctcoop.palette import NEUTRAL
+from ctcoop.plots import PALETTE, show
 
 __all__ = ["bodies_per_state", "bridges_by_year", "club_network"]
 
@@ -44,7 +45,7 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     order = sorted(clubs, key=lambda body: (body in regional, body))
     position = nx.circular_layout(order)
     widths = [0.4 + weight / 3 for _, _, weight in clubs.edges(data="weight")]
-    nx.draw_networkx_edges(clubs, position, ax=ax, width=widths, edge_color=NO_DATA)
+    nx.draw_networkx_edges(clubs, position, ax=ax, width=widths, edge_color=NEUTRAL, alpha=0.45)
     colours = [PALETTE[0] if body in regional else PALETTE[4] for body in clubs]
     sizes = [200 + 25 * clubs.nodes[body]["members"] for body in clubs]
     nx.draw_networkx_nodes(clubs, position, ax=ax, node_color=colours, node_size=sizes,
@@ -76,14 +77,14 @@ def bridges_by_year(counts: pd.DataFrame, marks: dict[int, str]) -> None:
                                       strict=False):
         ax.step(series.index, series, where="post", color=colour, linewidth=2.2, label=pair)
     top = counts.to_numpy().max()
-    for year, label in marks.items():
+    for step, (year, label) in enumerate(marks.items()):
         ax.axvline(year, color="black", linestyle="--", linewidth=0.8)
-        ax.text(year + 0.15, top + 0.35, label, fontsize=8, va="top")
-    ax.set_ylim(0, top + 1)
+        ax.text(year - 0.15, top + 1.3 - 0.4 * step, label, fontsize=8, va="top", ha="right")
+    ax.set_ylim(0, top + 1.5)
     ax.set_title("States that belong to both bodies, year by year")
     ax.set_xlabel("year (membership at the end of the year)")
     ax.set_ylabel("states in both")
-    ax.legend(loc="upper left", fontsize=9, bbox_to_anchor=(0, 0.85))
+    ax.legend(loc="upper left", fontsize=9)
     ax.grid(alpha=0.3)
     parts = "; ".join(
         f"{pair}: {int(series.iloc[0])} in {series.index[0]}, at most {int(series.max())} "
