@@ -57,7 +57,8 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     ax.legend(loc="lower left", fontsize=8, frameon=False)
     ax.set_title("Bodies linked by the member states they share (UN and INTERPOL left out)")
     ax.set_axis_off()
-    edges = sorted(clubs.edges(data="weight"), key=lambda edge: (-edge[2], edge[0], edge[1]))
+    edges = sorted(((*sorted((a, b)), weight) for a, b, weight in clubs.edges(data="weight")),
+                   key=lambda edge: (-edge[2], edge[0], edge[1]))
     a, b, top = edges[0]
     single = sum(1 for *_, weight in edges if weight == 1)
     possible = len(clubs) * (len(clubs) - 1) // 2
