@@ -129,8 +129,10 @@ def forces_figure(states: pd.DataFrame, title: str) -> Figure:
     ax.scatter(states["conflict_years"], states["armed_forces_personnel"].astype(float),
                color=PALETTE[4], s=40, zorder=3)
     for iso3, row in states.iterrows():
+        left = row["conflict_years"] % 2 == 0  # neighbours one year apart label on both sides
         ax.annotate(iso3, (row["conflict_years"], float(row["armed_forces_personnel"])),
-                    xytext=(4, 3), textcoords="offset points", fontsize=8)
+                    xytext=(-4 if left else 4, 3), textcoords="offset points", fontsize=8,
+                    ha="right" if left else "left")
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.set_xlabel("conflict-years on a government's side against these groups (UCDP, to 2024)")
