@@ -23,7 +23,6 @@ from ctcoop.exercises import (
 )
 
 TITLE = "Military operations and collaboration"
-IRAQ_VS_IS = 259  # UCDP conflict id: Government of Iraq against IS (and earlier opponents)
 
 
 def _load(name: str) -> pd.DataFrame:
@@ -38,14 +37,16 @@ def troop_share() -> pd.Series:
     return split["troops"] / split["total_personnel"]
 
 
-def coalition_members_on_iraqs_side() -> list[str]:
+def coalition_members_alongside_since_2014() -> list[str]:
     memberships = _load("memberships")
     secondary = _load("ucdp_secondary_parties")
+    conflicts = _load("ucdp_conflicts")
     coalition = memberships[(memberships["body"] == "Global Coalition")
                             & (memberships["member_type"] == "state")]
-    with_iraq = secondary[(secondary["conflict_id"] == IRAQ_VS_IS) & (secondary["side"] == "a")
-                          & (secondary["year"] >= 2014)]
-    return sorted(set(with_iraq["iso3"]) & set(coalition["iso3"]))
+    flagged = conflicts.loc[conflicts["jihadist_actor"], ["conflict_id", "year"]]
+    alongside = secondary[(secondary["side"] == "a") & (secondary["year"] >= 2014)].merge(
+        flagged, on=["conflict_id", "year"])
+    return sorted(set(alongside["iso3"]) & set(coalition["iso3"]))
 
 
 def missions_at_peak() -> int:
@@ -230,24 +231,28 @@ EXERCISES = [
     ),
     CodeExercise(
         id="12.coalition-fought",
-        title="Coalition members that fought on Iraq's side",
+        title="Coalition members fighting alongside a government, anywhere",
         prompt=(
-            "Make `result`: a sorted list of the ISO3 codes of the states that are Global "
-            "Coalition members in `memberships` (`body == 'Global Coalition'`, "
-            "`member_type == 'state'`) and that `secondary` lists on side `'a'` of UCDP "
-            "conflict 259 (Iraq) in 2014 or later."
+            "The lesson compared the coalition with the states on Iraq's side. Now look "
+            "everywhere: make `result`, a sorted list of the ISO3 codes of the Global Coalition's "
+            "state members in `memberships` (`body == 'Global Coalition'`, "
+            "`member_type == 'state'`) that `secondary` lists on side `'a'` in a conflict-year "
+            "flagged `jihadist_actor` in `conflicts`, in 2014 or later."
         ),
-        expected=coalition_members_on_iraqs_side,
+        expected=coalition_members_alongside_since_2014,
         check_order=False,
         hints=[
-            "Make two sets of ISO3 codes, one from each table, and keep the codes in both.",
-            "`set(a['iso3']) & set(b['iso3'])`, then `sorted(...)`.",
+            "Three tables: keep the flagged conflict-years, keep the matching rows of "
+            "`secondary`, then compare their states with the coalition's.",
+            "`secondary[...].merge(conflicts.loc[conflicts['jihadist_actor'], ['conflict_id', "
+            "'year']])`; then `sorted(set(...['iso3']) & set(...['iso3']))`.",
         ],
         explanation=(
-            "Only a small part of the coalition's members fought as secondary warring parties "
-            "in Iraq. The others are not listed as warring parties; these tables do not say "
-            "what else they contributed. And the membership table is partial: a state missing "
-            "from it may still be a member."
+            "Far more coalition members appear here than on Iraq's side: many of them are in "
+            "the long lists for Mali, whose years match those of the UN mission there (lesson "
+            "01), and in Somalia. Fighting alongside a government somewhere, in one framework or "
+            "another, is not the same as fighting IS in Iraq. And the membership table is "
+            "partial: a state missing from it may still be a member."
         ),
     ),
     Numeric(
