@@ -407,3 +407,57 @@ def test_keyboard_stays_inside_the_exercise(
     finally:
         context.close()
         delete_sessions(lab)
+
+
+EXPLORER_NOTEBOOK = "notebooks/10_ai_automation.ipynb"
+
+
+def type_into_slider(container: Locator, label: str, value: str) -> None:
+    """Type ``value`` into the editable readout of the slider labelled ``label``, then Enter."""
+    readout = container.locator(".widget-slider", has_text=label).locator(".widget-readout")
+    readout.click()
+    readout.fill(value)
+    readout.press("Enter")
+
+
+def test_screening_explorer_in_browser(
+    lab: LabServer, browser: Browser, screenshot_dir: Path
+) -> None:
+    """Lesson 10's slider control renders, and typing a new specificity recomputes the table.
+
+    The texts to expect come from the control itself, built here in Python with the
+    same values, so that rewording it never breaks this test.
+    """
+    from ctcoop.figures.l10_ai_automation import EXPLORER_CLASS, screening_explorer
+
+    reference = screening_explorer(population=1_000_000)
+    before = html_text(reference.children[-1].value)
+    next(c for c in reference.children if c.description.startswith("specificity")).value = 0.9999
+    after = html_text(reference.children[-1].value)
+    assert before != after
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    outside = record_outside_requests(context)
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, screenshot_dir, "FAILED-10-screening-explorer"):
+            open_notebook(page, lab, EXPLORER_NOTEBOOK)
+            run_all_cells(page)
+            explorer = page.locator(f".{EXPLORER_CLASS}")
+            explorer.first.wait_for(timeout=KERNEL_TIMEOUT_MS)
+            assert explorer.count() == 1
+            explorer.scroll_into_view_if_needed()
+            result = explorer.locator(".ctc-screening-result")
+            expect_text(result, before)
+
+            type_into_slider(explorer, "specificity", "0.9999")
+            expect_text(result, after)
+
+            assert broken_widget_texts(page) == [], "a widget failed to render"
+            assert outside == [], "the page fetched from outside this machine"
+            if os.environ.get(SCREENSHOTS_ENV):
+                save_screenshot(page, screenshot_dir, "10-screening-explorer")
+    finally:
+        context.close()
+        delete_sessions(lab)
