@@ -15,6 +15,7 @@ Run alone with ``-m hub``. Skips where Node's proxy is missing, except under
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -222,7 +223,7 @@ def _progress(home: Path, user: str) -> dict:
 
 
 def test_a_class_on_a_real_hub(hub: tuple[str, Path], upstream: Path, tmp_path: Path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     url, home = hub
     link = _link(url, upstream)
@@ -249,6 +250,22 @@ def test_a_class_on_a_real_hub(hub: tuple[str, Path], upstream: Path, tmp_path: 
         alice, bob = _progress(home, "alice"), _progress(home, "bob")
         assert alice[EXERCISE]["solved"] is True
         assert bob[EXERCISE]["solved"] is False
+
+        # Each exports from the dashboard; the export carries the hub user name, not "jovyan".
+        for user, page in pages.items():
+            dashboard = page.locator(".ctc-dashboard")
+            dashboard.scroll_into_view_if_needed()
+            assert dashboard.locator(".ctc-learner-name").count() == 0  # the hub names them
+            dashboard.locator(".ctc-export").click()
+            expect(dashboard.locator(".ctc-dashboard-message")).to_contain_text(
+                f"ctcoop-progress-{user}", timeout=UI_TIMEOUT_MS
+            )
+            export = home / user / COURSE / "notebooks" / f"ctcoop-progress-{user}.csv"
+            assert export.is_file(), sorted(export.parent.glob("ctcoop-progress-*"))
+            rows = list(csv.DictReader(export.open(encoding="utf-8")))
+            assert {row["user"] for row in rows} == {user}
+            solved = {row["id"]: row["status"] for row in rows}[EXERCISE]
+            assert solved == ("done" if user == "alice" else "tried")
 
         # The instructor changes lesson 01 and adds a note; alice edits the same lesson and
         # an exercise notebook of her own.
