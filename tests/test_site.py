@@ -115,6 +115,30 @@ def test_no_answer_appears_anywhere_on_the_site(site: Path):
     assert "BEGIN SOLUTION" not in raw
 
 
+def _solution_lines() -> set[str]:
+    """Distinctive code lines from inside the solutions notebooks' solution blocks."""
+    lines = set()
+    for path in sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            inside = False
+            for line in "".join(cell["source"]).splitlines():
+                if "BEGIN SOLUTION" in line or "END SOLUTION" in line:
+                    inside = "BEGIN" in line
+                elif inside and len(line.strip()) > 25:
+                    lines.add(" ".join(line.split()))
+    return lines
+
+
+def test_no_solution_code_appears_on_an_exercises_page(site: Path):
+    shown = " ".join(
+        _words(" ".join(_read(site / f"{name}.html").text)) for name in pages(ROOT)["Exercises"]
+    )
+    lines = _solution_lines()
+    assert lines, "no solution code found to look for"
+    leaked = sorted(line for line in lines if _words(line) in shown)
+    assert not leaked, leaked[:5]
+
+
 def test_internal_links_resolve(site: Path):
     broken = []
     for page in site.rglob("*.html"):
