@@ -24,6 +24,8 @@ __all__ = ["BODIES", "CountryProfile", "country_profile", "profile_html", "profi
 
 BODIES = ("UN", "INTERPOL", "FATF", "SCO", "EU", "GCTF", "Global Coalition")
 _NO_MEMBERSHIP = "no membership recorded in the course data"
+SPELL_COLUMNS = ["list", "first_listed", "last_listed", "covered_plenaries", "from_start_of_data",
+                 "to_end_of_data", "uncovered_plenaries_nearby"]
 
 
 @dataclass
@@ -76,6 +78,21 @@ def _gwno(iso3: str) -> set[int]:
     return codes | set(parties.loc[parties["iso3"] == iso3, "gwno"].dropna().astype(int))
 
 
+def _joined(row: pd.Series) -> str:
+    """A joining date in words at the precision the data give it."""
+    precision, day, year = row["date_precision"], row["joined"], row["joined_year"]
+    if precision == "day" and pd.notna(day):
+        return f"{day:%Y-%m-%d}"
+    if precision == "month" and pd.notna(day):
+        return f"{day:%Y-%m}"
+    if precision == "on_or_before" and pd.notna(day):
+        return f"on or before {day:%Y-%m-%d}"
+    if precision == "year" and pd.notna(year):
+        return str(int(year))
+    given = row["joined_as_given"]
+    return str(given) if pd.notna(given) and given else "date not in the data"
+
+
 def _memberships(iso3: str) -> pd.DataFrame:
     members = _tables()["memberships"]
     own = members[members["iso3"] == iso3].set_index("body")
@@ -83,8 +100,7 @@ def _memberships(iso3: str) -> pd.DataFrame:
     for body in BODIES:
         if body in own.index:
             row = own.loc[[body]].iloc[0]
-            rows.append({"body": body, "status": str(row["status"]),
-                         "joined": row["joined_as_given"] or "date not in the data"})
+            rows.append({"body": body, "status": str(row["status"]), "joined": _joined(row)})
         else:
             rows.append({"body": body, "status": _NO_MEMBERSHIP, "joined": ""})
     return pd.DataFrame(rows)
@@ -95,15 +111,53 @@ def _fsrb(iso3: str) -> pd.DataFrame:
     own = bodies[bodies["iso3"] == iso3]
     return pd.DataFrame({"body": own["body"].astype(str), "name": own["body_name"],
                          "membership": own["membership_type"].astype(str),
-                         "joined": own["joined_as_given"].replace("", "date not in the data")
-                         }).reset_index(drop=True)
+                         "joined": own["joined_as_given"].fillna("").replace(
+                             "", "date not in the data")}).reset_index(drop=True)
+
+
+def _spells(listed: set[pd.Timestamp], covered: pd.DataFrame) -> list[dict[str, object]]:
+    """Runs of consecutive covered plenaries at which a jurisdiction was listed."""
+    spells: list[dict[str, object]] = []
+    previous_gap = False
+    for date, gap_before in zip(covered["plenary_date"], covered["gap_before"], strict=True):
+        if date in listed:
+            if spells and spells[-1]["open"]:
+                spells[-1].update(last_listed=date, plenaries=spells[-1]["plenaries"] + 1,
+                                  gap_inside=spells[-1]["gap_inside"] or bool(gap_before))
+            else:
+                spells.append({"first_listed": date, "last_listed": date, "plenaries": 1,
+                               "open": True, "start_uncertain": bool(gap_before),
+                               "gap_inside": False})
+        elif spells and spells[-1]["open"]:
+            spells[-1]["open"] = False
+            spells[-1]["end_uncertain"] = bool(gap_before)
+        previous_gap = bool(gap_before)
+    if spells and spells[-1]["open"]:
+        spells[-1]["end_uncertain"] = previous_gap
+    return spells
 
 
 def _fatf(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     lists = _tables()["fatf_lists"]
+    coverage = _tables()["fatf_plenary_coverage"].sort_values("plenary_date")
     own = lists[lists["iso3"] == iso3]
-    listings = (own.groupby("list", observed=True)["plenary_date"]
-                .agg(first_seen="min", last_seen="max", plenaries="count").reset_index())
+    rows = []
+    for name in ("grey", "black"):
+        status = coverage[f"{name}_status"].astype(str)
+        covered = coverage.loc[status != "not_covered", ["plenary_date"]].copy()
+        missing = (status == "not_covered").cumsum()[status != "not_covered"]
+        covered["gap_before"] = missing.diff().fillna(missing.iloc[0]).gt(0).to_numpy()
+        listed = set(own.loc[own["list"] == name, "plenary_date"])
+        dates = covered["plenary_date"]
+        for spell in _spells(listed, covered):
+            rows.append({"list": name, "first_listed": spell["first_listed"],
+                         "last_listed": spell["last_listed"],
+                         "covered_plenaries": spell["plenaries"],
+                         "from_start_of_data": spell["first_listed"] == dates.min(),
+                         "to_end_of_data": spell["last_listed"] == dates.max(),
+                         "uncovered_plenaries_nearby": spell["start_uncertain"]
+                         or spell.get("end_uncertain", False) or spell["gap_inside"]})
+    listings = pd.DataFrame(rows, columns=SPELL_COLUMNS)
     changes = _tables()["fatf_list_changes"]
     mine = changes.loc[changes["iso3"] == iso3,
                        ["plenary_date", "list", "change", "gap_in_between"]]
@@ -120,24 +174,39 @@ def _treaties(iso3: str) -> pd.DataFrame:
     return out.drop(columns="convention").reset_index(drop=True)
 
 
-def _sanctions(iso3: str) -> pd.Series:
+@lru_cache(maxsize=1)
+def _nationalities() -> pd.DataFrame:
+    """Listed individuals, one row per recorded nationality (no reference numbers kept)."""
     entries = _tables()["sanctions_list"]
-    people = entries[entries["entry_type"] == "individual"]
-    hit = people["nationality_iso3"].str.split(";").map(lambda codes: iso3 in codes)
-    counts = people[hit].groupby("regime", observed=True).size()
+    people = entries.loc[entries["entry_type"] == "individual", ["regime", "nationality_iso3"]]
+    people = people.assign(iso3=people["nationality_iso3"].fillna("").str.split(";"))
+    return people.explode("iso3")[["regime", "iso3"]]
+
+
+def _sanctions(iso3: str) -> pd.Series:
+    people = _nationalities()
+    counts = people[people["iso3"] == iso3].groupby("regime", observed=True).size()
     return counts[counts > 0].sort_values(ascending=False).rename("individuals")
+
+
+@lru_cache(maxsize=1)
+def _side_a() -> pd.DataFrame:
+    """Conflict-years with one row per government on side A (``gwno_a`` can list several)."""
+    conflicts = _tables()["ucdp_conflicts"].copy()
+    conflicts["gwno"] = conflicts["gwno_a"].astype(str).str.split(", ")
+    conflicts["war"] = conflicts["intensity_level"] == 2
+    return conflicts.explode("gwno")
 
 
 def _conflicts(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     codes = {str(c) for c in _gwno(iso3)}
-    conflicts = _tables()["ucdp_conflicts"]
-    as_a = conflicts["gwno_a"].astype(str).str.split(", ").map(lambda g: bool(codes & set(g)))
-    government = (conflicts[as_a].groupby("conflict_id")
+    side_a = _side_a()
+    government = (side_a[side_a["gwno"].isin(codes)].groupby("conflict_id")
                   .agg(location=("location", "last"), opponent=("side_b", "last"),
                        first_year=("year", "min"), last_year=("year", "max"),
-                       years=("year", "nunique"),
-                       war_years=("intensity_level", lambda s: int((s == 2).sum())))
+                       years=("year", "nunique"), war_years=("war", "sum"))
                   .reset_index())
+    conflicts = _tables()["ucdp_conflicts"]
     parties = _tables()["ucdp_secondary_parties"]
     own = parties[parties["iso3"] == iso3].merge(
         conflicts[["conflict_id", "year", "location", "side_a", "side_b"]],
@@ -216,8 +285,9 @@ def _gaps(p: CountryProfile) -> list[str]:
 def _table(frame: pd.DataFrame | pd.Series, empty: str) -> str:
     if len(frame) == 0:
         return f"<p><em>{escape(empty)}</em></p>"
-    return frame.to_html(index=isinstance(frame, pd.Series), na_rep="", border=0,
-                         classes="ctc-profile")
+    if isinstance(frame, pd.Series):
+        frame = frame.reset_index()
+    return frame.to_html(index=False, na_rep="", border=0, classes="ctc-profile")
 
 
 def profile_html(p: CountryProfile) -> str:
