@@ -319,24 +319,29 @@ def profile_html(p: CountryProfile) -> str:
 
 
 def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
-    """A country picker and the profile of the chosen state, with a small locator map."""
-    import ipywidgets as widgets
-    from IPython.display import HTML, display
+    """A country picker and the profile of the chosen state, with a small locator map.
 
-    from .figures.l13_lessons_learned import locator_map
+    Plain widgets (Image, HTML) rather than an Output area, so the view renders the same in
+    JupyterLab, in Voila and in a stored notebook.
+    """
+    import ipywidgets as widgets
+
+    from .figures.l13_lessons_learned import locator_png
 
     names = _states()
     picker = widgets.Dropdown(options=[(f"{n} ({c})", c) for c, n in names.items()],
                               value=start, description="Country", layout={"width": "28rem"})
-    out = widgets.Output()
+    picture = widgets.Image(format="png", layout={"width": "480px"})
+    caption = widgets.HTML()
+    details = widgets.HTML()
 
     def render(change: object = None) -> None:
         profile = country_profile(picker.value)
-        with out:
-            out.clear_output(wait=True)
-            locator_map(profile.iso3, profile.name)
-            display(HTML(profile_html(profile)))
+        png, text = locator_png(profile.iso3, profile.name)
+        picture.value = png
+        caption.value = f'<p class="ctc-caption"><em>Figure.</em> {escape(text)}</p>'
+        details.value = profile_html(profile)
 
     picker.observe(render, names="value")
     render()
-    return widgets.VBox([picker, out])
+    return widgets.VBox([picker, picture, caption, details])

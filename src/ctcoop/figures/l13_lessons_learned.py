@@ -7,6 +7,8 @@ course palette, builds the caption from the same numbers, and shows both through
 
 from __future__ import annotations
 
+import io
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -14,7 +16,7 @@ from ctcoop.data import load_world_map
 from ctcoop.palette import OKABE_ITO
 from ctcoop.plots import show, world_map
 
-__all__ = ["VERDICT_COLOURS", "locator_map", "verdicts_by_section"]
+__all__ = ["VERDICT_COLOURS", "locator_png", "verdicts_by_section"]
 
 VERDICT_COLOURS = {"accurate": OKABE_ITO["bluish green"], "misleading": OKABE_ITO["orange"],
                    "inaccurate": OKABE_ITO["vermillion"], "unverifiable": OKABE_ITO["sky blue"]}
@@ -46,13 +48,18 @@ def verdicts_by_section(counts: pd.DataFrame) -> None:
                f"{_verdict_list(totals)}. By section: {parts}."))
 
 
-def locator_map(iso3: str, name: str) -> None:
-    """A small world map with one state highlighted (countries too small for the 1:110m
-    map have no polygon, and the caption says so)."""
+def locator_png(iso3: str, name: str) -> tuple[bytes, str]:
+    """A small world map with one state highlighted, as PNG bytes, and its caption (the
+    text alternative). States too small for the 1:110m map have no polygon; the caption
+    says so."""
     world = load_world_map()
     drawn = {f["properties"]["iso3"] for f in world["features"]}
     fig = world_map(world, {iso3: name}, {name: OKABE_ITO["vermillion"]},
                     title=f"Where {name} is", no_data_label="other states")
     fig.set_size_inches(6, 3.2)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+    plt.close(fig)
     note = "" if iso3 in drawn else " It is too small to appear on this 1:110m map."
-    show(fig, f"World map with {name} ({iso3}) in vermillion and other states in grey.{note}")
+    return buffer.getvalue(), (f"World map with {name} ({iso3}) in vermillion and other states "
+                               f"in grey.{note}")
