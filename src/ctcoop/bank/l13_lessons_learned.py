@@ -73,8 +73,8 @@ EXERCISES = [
                 "problem is that the article does not use them.",
             ),
             "unverifiable": Option(
-                "Unverifiable: the practices may be reasonable, but the article gives no source, "
-                "example or evidence that they work.",
+                "Unverifiable: the practices may be sensible, but the article gives no source or "
+                "evidence for them.",
                 why="Yes: nothing in the section can be checked against a source.",
             ),
             "misleading": Option(
