@@ -262,11 +262,12 @@ def country_profile(iso3: str) -> CountryProfile:
 
 def _gaps(p: CountryProfile) -> list[str]:
     coverage = _tables()["fatf_plenary_coverage"]
-    missing = int((coverage["grey_status"] == "not_covered").sum())
-    gaps = [f"FATF lists: {missing} of {len(coverage)} plenaries "
-            f"({coverage['plenary_date'].min():%Y}-{coverage['plenary_date'].max():%Y}) are "
-            "not covered by the data; a listing that began and ended between covered "
-            "plenaries leaves no trace."]
+    grey, black = ((coverage[f"{kind}_status"] == "not_covered").sum()
+                   for kind in ("grey", "black"))
+    gaps = [f"FATF lists: of {len(coverage)} plenaries "
+            f"({coverage['plenary_date'].min():%Y}-{coverage['plenary_date'].max():%Y}), the data "
+            f"do not cover {grey} for the grey list and {black} for the black list; a listing "
+            "that began and ended between covered plenaries leaves no trace."]
     if p.fsrb.empty and "FATF" not in set(p.memberships.loc[
             p.memberships["status"] != _NO_MEMBERSHIP, "body"]):
         gaps.append("No FATF-style regional body and no FATF membership in the data.")
