@@ -14,6 +14,7 @@ from . import (
     indicators,
     orgs,
     peaceops,
+    scorecard,
     ucdp_deaths_support,
     un,
 )
@@ -30,6 +31,7 @@ TABLES: dict[str, Table] = {
         *indicators.TABLES,
         *peaceops.TABLES,
         *frameworks.TABLES,
+        *scorecard.TABLES,
     )
 }
 
