@@ -73,31 +73,32 @@ EXERCISES = [
             'vital". Which verdict does the evidence in this lesson support?'
         ),
         options={
-            "a": Option(
-                "Accurate: the network shows that the best-connected states trust each other "
-                "most.",
-                why="No. An edge in the network is a membership, not trust; the data hold "
+            "accurate": Option(
+                "accurate",
+                why="No. The network does not show that the best-connected states trust each "
+                "other most: an edge in it is a membership, not trust, and the data hold "
                 "nothing on trust, channels in use or training.",
             ),
-            "b": Option(
-                "Misleading: the sentences are true of the UN and INTERPOL, but they leave out "
-                "that the regional bodies need neither trust nor channels to work well.",
-                why="No. Nothing in the lesson shows that any body works without trust or "
-                "channels; this verdict claims evidence that does not exist.",
+            "misleading": Option(
+                "misleading",
+                why="No. That would need evidence that the sentences are true in part but leave "
+                "a false impression, for example bodies that work well without trust or "
+                "channels; nothing in the lesson shows that.",
             ),
-            "c": Option(
-                "Unverifiable: as written these are opinions, given without evidence, and the "
-                "course data cannot test them.",
-                why="Yes: plausible, but untested as stated; they could be made testable.",
+            "inaccurate": Option(
+                "inaccurate",
+                why="No. Russia's suspension from FATF and the US announcement on the GCTF are "
+                "strains in two bodies; they say nothing about what makes partnerships "
+                "effective and do not prove the sentences false.",
             ),
-            "d": Option(
-                "Inaccurate: Russia's suspension from FATF and the US announcement on the GCTF "
-                "prove that partnerships work without trust.",
-                why="No. Strains in two bodies say nothing about what makes partnerships "
-                "effective; they do not prove the sentences false.",
+            "unverifiable": Option(
+                "unverifiable",
+                why="Yes. As written these are opinions, given without evidence, and the course "
+                "data cannot test them: plausible, but untested as stated; they could be made "
+                "testable.",
             ),
         },
-        key="13750ad6c9522f24786b6cef28e93992370a4231fa80b3d5bb9f554e4a771d7e",
+        key="b051926a363da22e91b517b50b86a0e1a239e502518acfa01aa341a3a4d5a060",
         hints=[
             "Ask first whether the article gives any evidence, and then whether the course "
             "data measure trust, channels or training at all.",
