@@ -56,30 +56,33 @@ EXERCISES = [
             'saving resources". Which verdict fits the sentence as the article writes it?'
         ),
         options={
-            "a": Option(
-                "Accurate: section 3 of the lesson shows a trained classifier with accuracy "
-                "above 98%, so its false positives are few.",
-                why="No. Section 3 shows the opposite: high accuracy with far more false alarms "
-                "than right ones, and the lesson's population is invented anyway.",
+            "accurate": Option(
+                "accurate",
+                why="No. Section 3 does not show a classifier with few false positives: its "
+                "accuracy above 98% comes with far more false alarms than right ones, and the "
+                "lesson's population is invented anyway.",
             ),
-            "b": Option(
-                "Inaccurate: AI always raises more false positives than human analysts do.",
-                why="No. Nothing in the lesson or the sources compares AI with analysts; "
-                "'always' is as unsupported as the article's claim.",
+            "misleading": Option(
+                "misleading",
+                why="No. That would need the sentence to be true in part, and nothing shows it "
+                "is; nor can false positives be wished away because a person checks each "
+                "alarm: a checked alarm is still a false positive, and the check is a cost "
+                "borne by an innocent person (section 5).",
             ),
-            "c": Option(
-                "Unverifiable: the article cites no evaluation, no system and no baseline.",
-                why="Yes: fewer false positives than what, on which population? The article "
-                "does not say, so the claim cannot be checked.",
+            "inaccurate": Option(
+                "inaccurate",
+                why="No. Nothing in the lesson or the sources shows that AI raises more false "
+                "positives than human analysts do; that would be as unsupported as the "
+                "article's claim.",
             ),
-            "d": Option(
-                "Misleading: false positives cannot exist in screening for terrorism, because "
-                "every alarm is checked by a person before anything happens to anyone.",
-                why="No. A checked alarm is still a false positive, and the check itself is a "
-                "cost borne by an innocent person (section 5).",
+            "unverifiable": Option(
+                "unverifiable",
+                why="Yes. The article cites no evaluation, no system and no baseline: fewer "
+                "false positives than what, on which population? It does not say, so the claim "
+                "cannot be checked.",
             ),
         },
-        key="fccf656cd675fff661ddc5626417e063c8b29b563ce8b5ccdf8fd135e2e4cfe4",
+        key="55bffbff16113b1fbe4c211a02a6e3ee868ca65484e36f17490c044943f7828d",
         hints=[
             "Ask what you would need to see to believe the sentence, then look for it in the "
             "article.",
@@ -94,7 +97,7 @@ EXERCISES = [
     ),
     MultiSelect(
         id="10.improve-evidence",
-        title="Check the source: what 'improves over time' would need",
+        title="What 'improves over time' would need",
         prompt=(
             'The article says that machine-learning models "improve over time, increasing the '
             'precision of threat detection". Which of these would you need to test that? Tick '
@@ -232,10 +235,10 @@ EXERCISES = [
                 why="No. The model saw only the two measurements, never the group.",
             ),
             "b": Option(
-                "The second measurement is higher for everyone in group B, cases or not, and "
-                "the model gives weight to it: it acts as a proxy for the group.",
-                why="Yes: a feature that differs between groups for reasons unrelated to being a "
-                "case carries the group into the scores.",
+                "A measurement that is higher for all of group B acts as a proxy for the group.",
+                why="Yes: the second measurement is higher for everyone in group B, cases or "
+                "not, and the model gives weight to it. A feature that differs between groups "
+                "for reasons unrelated to being a case carries the group into the scores.",
             ),
             "c": Option(
                 "Group B has a larger share of cases, so more of its members are flagged.",
@@ -243,7 +246,8 @@ EXERCISES = [
                 "only the non-cases anyway.",
             ),
             "d": Option(
-                "Group B is smaller in the test population, so its rates are less reliable.",
+                "Group B is smaller in the test population, so its measured rates are less "
+                "reliable than group A's.",
                 why="No. Each person was put in a group at random, half each.",
             ),
         },
