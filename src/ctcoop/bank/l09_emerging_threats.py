@@ -65,32 +65,31 @@ EXERCISES = [
             "and cyber-attacks\". Which verdict does the evidence in this lesson support?"
         ),
         options={
-            "a": Option(
-                "Accurate: the Security Council's resolutions since 2014 on foreign fighters, "
-                "counter-narratives and critical infrastructure prove that encryption, online "
-                "radicalisation and cyber-attacks are all growing.",
-                why="No. The resolutions show that states were concerned about online "
-                "radicalisation; they measure no trend, and none of them is evidence about "
-                "encryption or cyber-attacks in this lesson.",
+            "accurate": Option(
+                "accurate",
+                why="No. The Council's resolutions since 2014 on foreign fighters, "
+                "counter-narratives and critical infrastructure show that states were concerned "
+                "about online radicalisation; they measure no trend, and none of them is "
+                "evidence about encryption or cyber-attacks in this lesson.",
             ),
-            "b": Option(
-                "Inaccurate: UCDP's data show that the growth is in rural insurgencies, so "
-                "terrorist groups do not use these tactics at all.",
+            "misleading": Option(
+                "misleading",
+                why="No. That would need some tactics documented as rising and others not; the "
+                "course has no measure of any of the three over time, rising or falling.",
+            ),
+            "inaccurate": Option(
+                "inaccurate",
                 why="No. UCDP counts deaths in organised violence, not tactics: its data cannot "
-                "show that a tactic is unused.",
+                "show that a tactic is unused, so they cannot refute the claim either.",
             ),
-            "c": Option(
-                "Misleading: one tactic is documented as rising and the other two as falling.",
-                why="No. The course has no measure of any of the three over time, rising or "
-                "falling.",
-            ),
-            "d": Option(
-                "Unverifiable: no evidence is given, the data hold no measure of tactics, and "
-                "the Council's concern about online recruitment is not a measured trend.",
-                why="Yes: the claim may be partly true, but nothing here can test it.",
+            "unverifiable": Option(
+                "unverifiable",
+                why="Yes. No evidence is given, the data hold no measure of tactics, and the "
+                "Council's concern about online recruitment is not a measured trend: the claim "
+                "may be partly true, but nothing here can test it.",
             ),
         },
-        key="befc31bf112e19a85dfc07c8c68a0df9cf8d1d22db4e8cf01fc509d6ccff6525",
+        key="0777f224d2b98af6ed0dcbe164fd9899fa79125260124c1de5beba4942a38560",
         hints=[
             "Split the sentence: a trend ('increasingly') and three tactics. For which part "
             "does the lesson hold a measurement?",
@@ -287,14 +286,14 @@ EXERCISES = [
                 "are not laws.",
             ),
             "b": Option(
-                "A treaty on virtual assets, open to all UN members.",
+                "A treaty on virtual assets, open to every UN member state to sign and ratify.",
                 why="No. FATF's Recommendations are standards, peer-reviewed, not a treaty.",
             ),
             "c": Option(
-                "An Interpretive Note to Recommendation 15: license or register virtual asset "
-                "service providers, supervise them, and apply the usual preventive measures, "
-                "including the travel rule.",
-                why="Yes: it made the October 2018 amendment operational.",
+                "An Interpretive Note to Recommendation 15, on regulating their providers.",
+                why="Yes: it made the October 2018 amendment operational. Countries must "
+                "license or register virtual asset service providers, supervise them, and apply "
+                "the usual preventive measures, including the travel rule.",
             ),
             "d": Option(
                 "Its first rules on terrorist financing.",
