@@ -18,6 +18,7 @@ The correct options are recovered from the stored keys with
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -60,9 +61,15 @@ def contains_phrase(text: str, phrase: str) -> bool:
 
 
 def single_choice_by_lesson() -> dict[int, list[MultipleChoice]]:
+    """Single-answer questions by lesson, verdicts left out.
+
+    A verdict offers lesson 00's four fixed words, so its option lengths are no
+    design choice ("unverifiable" is simply the longest word); the test below
+    checks instead that the right verdict is not always the same word.
+    """
     by_lesson: dict[int, list[MultipleChoice]] = {}
     for exercise in bank.all_exercises():
-        if isinstance(exercise, MultipleChoice):
+        if isinstance(exercise, MultipleChoice) and not exercise.title.startswith(VERDICT_TITLE):
             by_lesson.setdefault(exercise.lesson, []).append(exercise)
     return by_lesson
 
@@ -85,6 +92,16 @@ def test_correct_option_is_not_always_the_longest(lesson: int) -> None:
         f"lesson {lesson:02d}: the correct option is the longest in every multiple-choice "
         f"exercise ({', '.join(longest)}); shorten it or lengthen a wrong one somewhere"
     )
+
+
+def test_the_right_verdict_is_not_always_the_same_word() -> None:
+    right = Counter(
+        exercise.options[answer].text.strip().lower()
+        for exercise in VERDICT_EXERCISES
+        for answer in correct_options(exercise)
+    )
+    assert len(right) >= 3, f"right verdicts across the course: {dict(right)}"
+    assert max(right.values()) < len(VERDICT_EXERCISES) * 0.6, dict(right)
 
 
 @pytest.mark.parametrize("exercise", VERDICT_EXERCISES, ids=lambda e: e.id)

@@ -169,9 +169,9 @@ EXERCISES = [
                 "governments on both sides.",
             ),
             "d": Option(
-                "The government side of the conflict is the US government; `location` says "
+                "The government side is the US government.",
+                why="Yes: UCDP's location is the country of the government side; it says "
                 "nothing about where the battles were.",
-                why="Yes: UCDP's location is the country of the government side.",
             ),
         },
         key="7de3b3394c1e97696d7376c5e574f649d026255781d721c397b67768d2154ad0",

@@ -60,9 +60,9 @@ EXERCISES = [
         id="09.tactics-claim",
         title="Check the source: sophisticated tactics, increasingly?",
         prompt=(
-            "The article says terrorist networks \"increasingly adapt by employing "
+            'The article says terrorist networks "increasingly adapt by employing '
             "sophisticated tactics, such as encrypted communications, online radicalization, "
-            "and cyber-attacks\". Which verdict does the evidence in this lesson support?"
+            'and cyber-attacks". Which verdict does the evidence in this lesson support?'
         ),
         options={
             "accurate": Option(
@@ -303,8 +303,7 @@ EXERCISES = [
         key="6d2353f3c91d26cab7bea61b52101096add3fae514bfb39cd1a9e585f33d05a3",
         hints=[
             "FATF writes standards; it does not ban, and it does not make treaties.",
-            "The note interprets the Recommendation on new technologies, amended in October "
-            "2018.",
+            "The note interprets the Recommendation on new technologies, amended in October 2018.",
         ],
         explanation=(
             "In October 2018 FATF amended Recommendation 15 and defined virtual assets and "

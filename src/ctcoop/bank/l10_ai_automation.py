@@ -302,7 +302,7 @@ EXERCISES = [
         hints=[
             "A share of rows that meet a condition is the mean of a True/False column.",
             "Make the True/False column with a comparison, then group it by "
-            "`individuals[\"un_list_type\"]` (with `observed=True`) and take the mean.",
+            '`individuals["un_list_type"]` (with `observed=True`) and take the mean.',
         ],
         explanation=(
             "The share ranges from none to most of a list's individuals. In the course copy an "

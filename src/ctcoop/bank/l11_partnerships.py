@@ -35,10 +35,14 @@ def _ties() -> pd.DataFrame:
 
     memberships = load("memberships")
     regional = load("fsrb_members")
-    global_ties = memberships.loc[(memberships["status"] == "member")
-                                  & (memberships["member_type"] == "state"), ["body", "iso3"]]
-    regional_ties = regional.loc[(regional["membership_type"] == "member")
-                                 & (regional["member_type"] == "state"), ["body", "iso3"]]
+    global_ties = memberships.loc[
+        (memberships["status"] == "member") & (memberships["member_type"] == "state"),
+        ["body", "iso3"],
+    ]
+    regional_ties = regional.loc[
+        (regional["membership_type"] == "member") & (regional["member_type"] == "state"),
+        ["body", "iso3"],
+    ]
     return pd.concat([global_ties, regional_ties], ignore_index=True).astype({"body": str})
 
 
@@ -127,8 +131,7 @@ EXERCISES = [
                 why="Yes: an outcome of cooperation, compared between groups.",
             ),
             "members": Option(
-                "Count the bodies each state belongs to, since more memberships show more "
-                "trust.",
+                "Count the bodies each state belongs to, since more memberships show more trust.",
                 why="No. Degree counts memberships; it measures neither trust nor use.",
             ),
             "evaluations": Option(
@@ -150,8 +153,7 @@ EXERCISES = [
             ),
             "quote": Option(
                 "Collect statements by officials that training is vital.",
-                why="No. More opinions do not test an opinion; they may suggest what to "
-                "measure.",
+                why="No. More opinions do not test an opinion; they may suggest what to measure.",
             ),
         },
         key="9058547adcec508a6a97b41e5d5547f119596b6ef5bb3440d5252f18fad7c059",

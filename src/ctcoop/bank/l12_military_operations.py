@@ -41,11 +41,13 @@ def coalition_members_alongside_since_2014() -> list[str]:
     memberships = _load("memberships")
     secondary = _load("ucdp_secondary_parties")
     conflicts = _load("ucdp_conflicts")
-    coalition = memberships[(memberships["body"] == "Global Coalition")
-                            & (memberships["member_type"] == "state")]
+    coalition = memberships[
+        (memberships["body"] == "Global Coalition") & (memberships["member_type"] == "state")
+    ]
     flagged = conflicts.loc[conflicts["jihadist_actor"], ["conflict_id", "year"]]
     alongside = secondary[(secondary["side"] == "a") & (secondary["year"] >= 2014)].merge(
-        flagged, on=["conflict_id", "year"])
+        flagged, on=["conflict_id", "year"]
+    )
     return sorted(set(alongside["iso3"]) & set(coalition["iso3"]))
 
 
@@ -58,10 +60,10 @@ EXERCISES = [
     MultipleChoice(
         id="12.dismantle-claim",
         title="Check the source: does military action dismantle terrorist networks "
-        "\"more effectively\"?",
+        '"more effectively"?',
         prompt=(
             "The article's section on military operations says that military efforts help "
-            "\"dismantle terrorist networks more effectively\". Using the research on how "
+            '"dismantle terrorist networks more effectively". Using the research on how '
             "terrorist groups end (section 6) and lesson 06's Al-Shabaab data, which verdict "
             "fits best?"
         ),
@@ -121,16 +123,16 @@ EXERCISES = [
                 "authorises nothing in so many words; that is why lawyers debate it.",
             ),
             "calls-upon": Option(
-                "It calls upon states that can to take \"all necessary measures\" in "
-                "compliance with international law; whether that is a legal basis for force "
-                "is debated.",
-                why="Yes. The wording echoes the Council's authorisations, but \"calls upon\" "
-                "and \"in compliance with international law\" leave states to find their "
-                "own legal basis, such as self-defence or the consent of Iraq.",
+                'It calls upon able states to take "all necessary measures", in compliance '
+                "with international law.",
+                why="Yes, and whether that is a legal basis for force is debated. The wording "
+                'echoes the Council\'s authorisations, but "calls upon" and "in compliance '
+                'with international law" leave states to find their own legal basis, such as '
+                "self-defence or the consent of Iraq.",
             ),
             "self-defence": Option(
-                "It was the first Council text ever to recognise the right of self-defence "
-                "against a terrorist attack.",
+                "It was the first Council text ever to recognise the right of individual or "
+                "collective self-defence against a terrorist attack.",
                 why="No. Resolutions 1368 and 1373 of September 2001 already recognised the "
                 "inherent right of individual or collective self-defence.",
             ),
@@ -143,7 +145,7 @@ EXERCISES = [
         key="d4fe1e57c63991bc569d448a23537e5a74f68edb2c49eced11e14f2d26f0de80",
         hints=[
             "Look for the verb the Council uses, and for any mention of the Charter's chapter.",
-            "\"Authorises\" and \"calls upon\" are not the same thing in a Council text.",
+            '"Authorises" and "calls upon" are not the same thing in a Council text.',
         ],
         explanation=(
             "Paragraph 5 of resolution 2249 calls upon member states with the capacity to do so "
@@ -179,8 +181,7 @@ EXERCISES = [
                 "below it for all conflicts.",
             ),
             "intel-higher": Option(
-                "Intelligence is more common in conflicts with these groups than in all "
-                "conflicts.",
+                "Intelligence is more common in conflicts with these groups than in all conflicts.",
                 why="Supported: the intelligence bar is much longer for these groups.",
             ),
             "who-intel": Option(
@@ -283,7 +284,7 @@ EXERCISES = [
         title="Force, the Council and the missions: a timeline",
         prompt="Put these events in the order they happened, earliest first.",
         items={
-            "res2249": "Resolution 2249 calls for \"all necessary measures\" against ISIL",
+            "res2249": 'Resolution 2249 calls for "all necessary measures" against ISIL',
             "minusma": "Resolution 2100 creates MINUSMA, the UN mission in Mali",
             "res2690": "Resolution 2690 ends MINUSMA's mandate",
             "res1368": "Resolution 1368 recognises the right of self-defence after the attacks "
@@ -320,8 +321,8 @@ EXERCISES = [
             "jl": "Jones & Libicki, How Terrorist Groups End (RAND, 2008)",
             "cronin": "Cronin, How Terrorism Ends (Princeton University Press, 2009)",
             "am": "Akande & Milanovic, \"The Constructive Ambiguity of the Security Council's "
-            "ISIS Resolution\" (EJIL:Talk!, 2015)",
-            "karlsrud": "Karlsrud, \"Towards UN counter-terrorism operations?\" (Third World "
+            'ISIS Resolution" (EJIL:Talk!, 2015)',
+            "karlsrud": 'Karlsrud, "Towards UN counter-terrorism operations?" (Third World '
             "Quarterly, 2017)",
         },
         key="621ce94bf63607dfe6e1db18d2ac2f22812d49c1a23aea65ba1ca868f7a447a4",

@@ -61,32 +61,33 @@ EXERCISES = [
         ),
         options={
             "accurate": Option(
-                "Accurate: the section summarises the GCTF's Rabat Memorandum and FATF's "
-                "effectiveness ratings, with references.",
-                why="No. The article names neither document and gives no reference; the "
-                "fact-check found no evidence cited in the section.",
-            ),
-            "inaccurate": Option(
-                "Inaccurate: international bodies have never written down any good practices "
-                "against terrorism.",
-                why="No. The GCTF's memoranda and FATF's standards exist (section 4); the "
-                "problem is that the article does not use them.",
-            ),
-            "unverifiable": Option(
-                "Unverifiable: the practices may be sensible, but the article gives no source or "
-                "evidence for them.",
-                why="Yes: nothing in the section can be checked against a source.",
+                "accurate",
+                why="No. The section does not summarise the GCTF's Rabat Memorandum or FATF's "
+                "effectiveness ratings: the article names neither document and gives no "
+                "reference; the fact-check found no evidence cited in the section.",
             ),
             "misleading": Option(
-                "Misleading: the practices it lists are known to make cooperation worse.",
-                why="No. There is no evidence either way in the article, and the course has "
-                "none that the practices harm cooperation.",
+                "misleading",
+                why="No. That would need evidence that the practices it lists are true in part "
+                "but leave a false impression, or make cooperation worse; there is no evidence "
+                "either way in the article, and the course has none that the practices harm "
+                "cooperation.",
+            ),
+            "inaccurate": Option(
+                "inaccurate",
+                why="No. Nothing in the section is shown to be false, and international bodies "
+                "have written down good practices (the GCTF's memoranda and FATF's standards, "
+                "section 4); the problem is that the article does not use them.",
+            ),
+            "unverifiable": Option(
+                "unverifiable",
+                why="Yes. The practices may be sensible, but the article gives no source or "
+                "evidence for them: nothing in the section can be checked against a source.",
             ),
         },
         key="cf4ab604b3d56d2586a850053213932c274eb7714501e3e7c6cb8df19c5f6513",
         hints=[
-            "Ask two questions: is anything in the section false, and is anything in it "
-            "sourced?",
+            "Ask two questions: is anything in the section false, and is anything in it sourced?",
             "A claim without evidence is not the same as a false claim. Which of the four words "
             "is for that?",
         ],
@@ -102,8 +103,7 @@ EXERCISES = [
         id="13.inaccurate-count",
         title="How many claims are inaccurate?",
         prompt=(
-            "How many claims in `scorecard` have the verdict `inaccurate`? Count them with "
-            "pandas."
+            "How many claims in `scorecard` have the verdict `inaccurate`? Count them with pandas."
         ),
         expected=inaccurate_count,
         tolerance=0,
