@@ -51,14 +51,31 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package")
     home = tmp_path_factory.mktemp("voila")
     port = free_port()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
-           "JUPYTER_RUNTIME_DIR": str(home / "runtime"), "JUPYTER_DATA_DIR": str(home / "data"),
-           "JUPYTER_PLATFORM_DIRS": "1"}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+    }
     log = (home / "voila.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "voila", str(APP), "--no-browser", "--Voila.ip=127.0.0.1",
-         f"--port={port}", "--Voila.port_retries=0"],
-        cwd=APP.parent, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            str(APP),
+            "--no-browser",
+            "--Voila.ip=127.0.0.1",
+            f"--port={port}",
+            "--Voila.port_retries=0",
+        ],
+        cwd=APP.parent,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     log.close()
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
@@ -89,20 +106,24 @@ def browser() -> Iterator[Browser]:
             browser.close()
 
 
-def test_app_serves_offline_and_updates_on_a_new_country(voila: str, browser: Browser,
-                                                         tmp_path: Path) -> None:
+def test_app_serves_offline_and_updates_on_a_new_country(
+    voila: str, browser: Browser, tmp_path: Path
+) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     outside = record_outside_requests(context)
-    context.route(lambda url: urlsplit(url).hostname not in LOCAL_HOSTS,
-                  lambda route: route.abort())  # as offline: nothing leaves the machine
+    context.route(
+        lambda url: urlsplit(url).hostname not in LOCAL_HOSTS, lambda route: route.abort()
+    )  # as offline: nothing leaves the machine
     page = context.new_page()
     with screenshot_on_failure(page, tmp_path, "voila-country-profile"):
         start = time.monotonic()
         page.goto(voila, wait_until="commit", timeout=KERNEL_TIMEOUT_MS)
         heading = page.locator("h2", has_text="Kenya (KEN)")
         heading.wait_for(timeout=RENDER_TIMEOUT_MS)
-        print(f"\nfirst render of the app (page load to the Kenya profile): "
-              f"{time.monotonic() - start:.1f} s")
+        print(
+            f"\nfirst render of the app (page load to the Kenya profile): "
+            f"{time.monotonic() - start:.1f} s"
+        )
         body = page.locator("body").inner_text()
         assert "profile_view" not in body and "import" not in body  # no code shown
         assert "What these data do not say" in body

@@ -31,10 +31,14 @@ def _lesson_08_kind_counts() -> dict[str, int]:
     notebook = json.loads((repo_root() / "notebooks" / "08_legal_frameworks.ipynb").read_text())
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code" and "".join(cell["source"]).endswith(
-                'terror["kind"].value_counts()'):
+            'terror["kind"].value_counts()'
+        ):
             text = "".join(cell["outputs"][0]["data"]["text/plain"])
-            return {m[1].strip(): int(m[2]) for m in re.finditer(r"^(.+?)\s+(\d+)$", text, re.M)
-                    if m[1].strip() != "kind"}
+            return {
+                m[1].strip(): int(m[2])
+                for m in re.finditer(r"^(.+?)\s+(\d+)$", text, re.M)
+                if m[1].strip() != "kind"
+            }
     raise AssertionError("lesson 08's kind cell not found")
 
 
@@ -57,8 +61,9 @@ def test_a_longer_thematic_list_moves_resolutions_out_of_other() -> None:
 
 def test_individual_reference_numbers_rise_with_listing_date() -> None:
     sanctions = data.load("sanctions_list")
-    people = sanctions[(sanctions["regime"] == bank.ISIL_AQ)
-                       & (sanctions["entry_type"] == "individual")].copy()
+    people = sanctions[
+        (sanctions["regime"] == bank.ISIL_AQ) & (sanctions["entry_type"] == "individual")
+    ].copy()
     people["number"] = people["reference_number"].str.extract(r"QDi\.(\d+)", expand=False)
     assert people["number"].notna().all()
     people = people.assign(number=people["number"].astype(int)).sort_values("number")
@@ -84,7 +89,11 @@ def test_one_sided_actor_names_the_lesson_matches() -> None:
     pattern = r"^(?:al-Qaida|IS|Al-Shabaab|AQAP|AQIM|JNIM)\s+- Civilians$"
     matched = set(actors[actors.str.match(pattern)])
     assert "al-Qaida  - Civilians" in matched
-    assert {"IS - Civilians", "Al-Shabaab - Civilians", "AQIM - Civilians",
-            "JNIM - Civilians"} <= matched
+    assert {
+        "IS - Civilians",
+        "Al-Shabaab - Civilians",
+        "AQIM - Civilians",
+        "JNIM - Civilians",
+    } <= matched
     lesson = (repo_root() / "notebooks" / "09_emerging_threats.ipynb").read_text()
     assert json.dumps(pattern)[1:-1] in lesson

@@ -31,8 +31,12 @@ def test_peacekeeping_figure_draws_no_breakdown_before_the_source_has_one() -> N
 
 
 def test_kinds_caption_reports_the_most_and_least_common_kind() -> None:
-    shares = pd.DataFrame({"a": {"troops": 0.2, "funding": 0.9, "intelligence": 0.1},
-                           "b": {"troops": 0.5, "funding": 0.4, "intelligence": 0.6}})
+    shares = pd.DataFrame(
+        {
+            "a": {"troops": 0.2, "funding": 0.9, "intelligence": 0.1},
+            "b": {"troops": 0.5, "funding": 0.4, "intelligence": 0.6},
+        }
+    )
     caption = figures.kinds_caption(shares, {"a": 10, "b": 1200})
     expected = "a (10 supported actor-years): most often funding (90%), least often intelligence"
     assert f"{expected} (10%)" in caption
@@ -43,9 +47,13 @@ def test_kinds_caption_reports_the_most_and_least_common_kind() -> None:
 
 
 def test_forces_caption_names_the_largest_and_smallest_force() -> None:
-    states = pd.DataFrame({"conflict_years": [40, 31, 79],
-                           "armed_forces_personnel": pd.array([39850, 8500, 1347300], "Int64")},
-                          index=["TCD", "SLE", "USA"])
+    states = pd.DataFrame(
+        {
+            "conflict_years": [40, 31, 79],
+            "armed_forces_personnel": pd.array([39850, 8500, 1347300], "Int64"),
+        },
+        index=["TCD", "SLE", "USA"],
+    )
     names = {"TCD": "Chad", "SLE": "Sierra Leone", "USA": "United States"}
     caption = figures.forces_caption(states, names)
     assert "Largest force: United States (1,347,300); smallest: Sierra Leone (8,500)" in caption

@@ -67,8 +67,7 @@ def test_kenya() -> None:
     joined = p.memberships.set_index("body")["joined"]
     assert joined["GCTF"] == "2023-09"  # admitted September 2023
     own = p.conflicts_as_government.set_index("opponent")
-    assert (own.loc["Al-Shabaab", "first_year"], own.loc["Al-Shabaab", "last_year"]) == (2015,
-                                                                                         2024)
+    assert (own.loc["Al-Shabaab", "first_year"], own.loc["Al-Shabaab", "last_year"]) == (2015, 2024)
     assert 337 in set(p.conflicts_as_supporter["conflict_id"])  # on Somalia's side
     grey = p.fatf_listings[p.fatf_listings["list"] == "grey"]
     assert grey["to_end_of_data"].any()  # grey-listed from February 2024

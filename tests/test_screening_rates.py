@@ -28,7 +28,8 @@ def test_precision_is_bayes_rule_and_ignores_population_size() -> None:
     by_hand = p * sens / (p * sens + (1 - p) * (1 - spec))
     assert sr.precision(p, sens, spec) == pytest.approx(by_hand)
     assert sr.expected(10, p, sens, spec).precision == pytest.approx(
-        sr.expected(10**9, p, sens, spec).precision)
+        sr.expected(10**9, p, sens, spec).precision
+    )
 
 
 def test_precision_rises_with_prevalence() -> None:
@@ -52,7 +53,11 @@ def test_tally_counts_each_cell() -> None:
     flagged = np.array([True, False, True, False, False])
     outcome = sr.tally(actual, flagged)
     assert (outcome.true_alarms, outcome.misses, outcome.false_alarms, outcome.true_clears) == (
-        1, 1, 1, 2)
+        1,
+        1,
+        1,
+        2,
+    )
     assert outcome.false_alarm_rate == pytest.approx(1 / 3)
     with pytest.raises(ValueError):
         sr.tally(actual, flagged[:3])
@@ -92,8 +97,9 @@ def test_invented_population_is_reproducible_and_shifted_for_group_b() -> None:
 def test_explorer_recomputes_when_a_slider_moves() -> None:
     box = figures.screening_explorer(population=1_000_000)
     assert figures.EXPLORER_CLASS in box._dom_classes
-    sliders = {child.description.split(" (")[0]: child for child in box.children
-               if hasattr(child, "min")}
+    sliders = {
+        child.description.split(" (")[0]: child for child in box.children if hasattr(child, "min")
+    }
     assert set(sliders) == {"prevalence", "sensitivity", "specificity"}
     result = box.children[-1]
     assert "invented" in result.value and "1.0%" in result.value  # 99 / 10,098

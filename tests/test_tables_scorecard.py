@@ -61,10 +61,9 @@ def test_known_verdicts_match_the_factcheck(scorecard: pd.DataFrame) -> None:
     assert by_claim.loc[9, "evidence"] == "Bin Laden was killed in the raid."
 
 
-def test_ai_claim_awaits_its_lesson(scorecard: pd.DataFrame) -> None:
+def test_ai_claim_is_judged_in_lesson_10(scorecard: pd.DataFrame) -> None:
     ai = scorecard[scorecard["factcheck_claim"] == 16].iloc[0]
-    assert ai["verdict"] == "unverifiable" and pd.isna(ai["lesson"])
-    assert "09-12" in " ".join(data.notes("article_scorecard"))
+    assert ai["verdict"] == "unverifiable" and ai["lesson"] == 10
 
 
 def test_verdicts_use_the_four_words_only(scorecard: pd.DataFrame) -> None:
@@ -79,11 +78,13 @@ def test_lesson_claims_are_in_their_lesson(claim: tuple) -> None:
     phrase = text.split('"')[1] if '"' in text else text
     assert phrase.lower() in _notebook_text(lesson).lower()
     assert exercise_id.startswith(f"{lesson:02d}.")
-    get(exercise_id)
+    exercise = get(exercise_id)
+    right = [o.text for key, o in exercise.options.items() if exercise.check(key).solved]
+    assert right == [claim[3]], f"{exercise_id}: the lesson's answer is {right}"
 
 
 def test_every_lesson_named_has_a_check_the_source_box(scorecard: pd.DataFrame) -> None:
     lessons = {int(n) for cell in scorecard["lessons"].dropna() for n in cell.split(", ") if n}
-    assert lessons == {0, 1, 2, 3, 4, 5, 6, 7, 8}
+    assert lessons == set(range(13))
     for lesson in lessons:
         assert "Check the source" in _notebook_text(lesson)

@@ -19,13 +19,19 @@ import pandas as pd
 
 from .data import load
 
-__all__ = ["BODIES", "CountryProfile", "country_profile", "profile_html", "profile_view",
-           "states"]
+__all__ = ["BODIES", "CountryProfile", "country_profile", "profile_html", "profile_view", "states"]
 
 BODIES = ("UN", "INTERPOL", "FATF", "SCO", "EU", "GCTF", "Global Coalition")
 _NO_MEMBERSHIP = "no membership recorded in the course data"
-SPELL_COLUMNS = ["list", "first_listed", "last_listed", "covered_plenaries", "from_start_of_data",
-                 "to_end_of_data", "uncovered_plenaries_nearby"]
+SPELL_COLUMNS = [
+    "list",
+    "first_listed",
+    "last_listed",
+    "covered_plenaries",
+    "from_start_of_data",
+    "to_end_of_data",
+    "uncovered_plenaries_nearby",
+]
 
 
 @dataclass
@@ -49,10 +55,19 @@ class CountryProfile:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, pd.DataFrame]:
-    names = ("memberships", "fsrb_members", "fatf_lists", "fatf_list_changes",
-             "fatf_plenary_coverage", "treaty_participation", "sanctions_list",
-             "ucdp_conflicts", "ucdp_secondary_parties", "ucdp_organized_violence",
-             "internet_users")
+    names = (
+        "memberships",
+        "fsrb_members",
+        "fatf_lists",
+        "fatf_list_changes",
+        "fatf_plenary_coverage",
+        "treaty_participation",
+        "sanctions_list",
+        "ucdp_conflicts",
+        "ucdp_secondary_parties",
+        "ucdp_organized_violence",
+        "internet_users",
+    )
     return {name: load(name) for name in names}
 
 
@@ -109,10 +124,14 @@ def _memberships(iso3: str) -> pd.DataFrame:
 def _fsrb(iso3: str) -> pd.DataFrame:
     bodies = _tables()["fsrb_members"]
     own = bodies[bodies["iso3"] == iso3]
-    return pd.DataFrame({"body": own["body"].astype(str), "name": own["body_name"],
-                         "membership": own["membership_type"].astype(str),
-                         "joined": own["joined_as_given"].fillna("").replace(
-                             "", "date not in the data")}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "body": own["body"].astype(str),
+            "name": own["body_name"],
+            "membership": own["membership_type"].astype(str),
+            "joined": own["joined_as_given"].fillna("").replace("", "date not in the data"),
+        }
+    ).reset_index(drop=True)
 
 
 def _spells(listed: set[pd.Timestamp], covered: pd.DataFrame) -> list[dict[str, object]]:
@@ -122,12 +141,22 @@ def _spells(listed: set[pd.Timestamp], covered: pd.DataFrame) -> list[dict[str, 
     for date, gap_before in zip(covered["plenary_date"], covered["gap_before"], strict=True):
         if date in listed:
             if spells and spells[-1]["open"]:
-                spells[-1].update(last_listed=date, plenaries=spells[-1]["plenaries"] + 1,
-                                  gap_inside=spells[-1]["gap_inside"] or bool(gap_before))
+                spells[-1].update(
+                    last_listed=date,
+                    plenaries=spells[-1]["plenaries"] + 1,
+                    gap_inside=spells[-1]["gap_inside"] or bool(gap_before),
+                )
             else:
-                spells.append({"first_listed": date, "last_listed": date, "plenaries": 1,
-                               "open": True, "start_uncertain": bool(gap_before),
-                               "gap_inside": False})
+                spells.append(
+                    {
+                        "first_listed": date,
+                        "last_listed": date,
+                        "plenaries": 1,
+                        "open": True,
+                        "start_uncertain": bool(gap_before),
+                        "gap_inside": False,
+                    }
+                )
         elif spells and spells[-1]["open"]:
             spells[-1]["open"] = False
             spells[-1]["end_uncertain"] = bool(gap_before)
@@ -150,17 +179,24 @@ def _fatf(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         listed = set(own.loc[own["list"] == name, "plenary_date"])
         dates = covered["plenary_date"]
         for spell in _spells(listed, covered):
-            rows.append({"list": name, "first_listed": spell["first_listed"],
-                         "last_listed": spell["last_listed"],
-                         "covered_plenaries": spell["plenaries"],
-                         "from_start_of_data": spell["first_listed"] == dates.min(),
-                         "to_end_of_data": spell["last_listed"] == dates.max(),
-                         "uncovered_plenaries_nearby": spell["start_uncertain"]
-                         or spell.get("end_uncertain", False) or spell["gap_inside"]})
+            rows.append(
+                {
+                    "list": name,
+                    "first_listed": spell["first_listed"],
+                    "last_listed": spell["last_listed"],
+                    "covered_plenaries": spell["plenaries"],
+                    "from_start_of_data": spell["first_listed"] == dates.min(),
+                    "to_end_of_data": spell["last_listed"] == dates.max(),
+                    "uncovered_plenaries_nearby": spell["start_uncertain"]
+                    or spell.get("end_uncertain", False)
+                    or spell["gap_inside"],
+                }
+            )
     listings = pd.DataFrame(rows, columns=SPELL_COLUMNS)
     changes = _tables()["fatf_list_changes"]
-    mine = changes.loc[changes["iso3"] == iso3,
-                       ["plenary_date", "list", "change", "gap_in_between"]]
+    mine = changes.loc[
+        changes["iso3"] == iso3, ["plenary_date", "list", "change", "gap_in_between"]
+    ]
     return listings, mine.reset_index(drop=True)
 
 
@@ -168,8 +204,9 @@ def _treaties(iso3: str) -> pd.DataFrame:
     treaties = _tables()["treaty_participation"]
     names = treaties.drop_duplicates("convention")[["convention", "convention_name"]]
     own = treaties[treaties["iso3"] == iso3]
-    out = names.merge(own[["convention", "status", "signed", "bound", "consent"]],
-                      on="convention", how="left")
+    out = names.merge(
+        own[["convention", "status", "signed", "bound", "consent"]], on="convention", how="left"
+    )
     out["status"] = out["status"].astype("string").fillna("no record (2014 status pages)")
     return out.drop(columns="convention").reset_index(drop=True)
 
@@ -201,36 +238,61 @@ def _side_a() -> pd.DataFrame:
 def _conflicts(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     codes = {str(c) for c in _gwno(iso3)}
     side_a = _side_a()
-    government = (side_a[side_a["gwno"].isin(codes)].groupby("conflict_id")
-                  .agg(location=("location", "last"), opponent=("side_b", "last"),
-                       first_year=("year", "min"), last_year=("year", "max"),
-                       years=("year", "nunique"), war_years=("war", "sum"))
-                  .reset_index())
+    government = (
+        side_a[side_a["gwno"].isin(codes)]
+        .groupby("conflict_id")
+        .agg(
+            location=("location", "last"),
+            opponent=("side_b", "last"),
+            first_year=("year", "min"),
+            last_year=("year", "max"),
+            years=("year", "nunique"),
+            war_years=("war", "sum"),
+        )
+        .reset_index()
+    )
     conflicts = _tables()["ucdp_conflicts"]
     parties = _tables()["ucdp_secondary_parties"]
     own = parties[parties["iso3"] == iso3].merge(
         conflicts[["conflict_id", "year", "location", "side_a", "side_b"]],
-        on=["conflict_id", "year"], how="left")
-    supporter = (own.groupby(["conflict_id", "side"], observed=True)
-                 .agg(location=("location", "last"), side_a=("side_a", "last"),
-                      side_b=("side_b", "last"), first_year=("year", "min"),
-                      last_year=("year", "max"), years=("year", "nunique"))
-                 .reset_index())
+        on=["conflict_id", "year"],
+        how="left",
+    )
+    supporter = (
+        own.groupby(["conflict_id", "side"], observed=True)
+        .agg(
+            location=("location", "last"),
+            side_a=("side_a", "last"),
+            side_b=("side_b", "last"),
+            first_year=("year", "min"),
+            last_year=("year", "max"),
+            years=("year", "nunique"),
+        )
+        .reset_index()
+    )
     return government, supporter
 
 
 def _deaths(iso3: str) -> pd.DataFrame:
     violence = _tables()["ucdp_organized_violence"]
     own = violence[violence["iso3"] == iso3]
-    kinds = {"sb_deaths_best": "state-based", "ns_deaths_best": "non-state",
-             "os_deaths_best": "one-sided"}
+    kinds = {
+        "sb_deaths_best": "state-based",
+        "ns_deaths_best": "non-state",
+        "os_deaths_best": "one-sided",
+    }
     if own.empty:
-        return pd.DataFrame(columns=["kind", "total_best", "peak_year", "first_year",
-                                     "last_year"])
-    rows = [{"kind": label, "total_best": int(own[column].sum()),
-             "peak_year": int(own.loc[own[column].idxmax(), "year"]) if own[column].sum()
-             else pd.NA, "first_year": int(own["year"].min()),
-             "last_year": int(own["year"].max())} for column, label in kinds.items()]
+        return pd.DataFrame(columns=["kind", "total_best", "peak_year", "first_year", "last_year"])
+    rows = [
+        {
+            "kind": label,
+            "total_best": int(own[column].sum()),
+            "peak_year": int(own.loc[own[column].idxmax(), "year"]) if own[column].sum() else pd.NA,
+            "first_year": int(own["year"].min()),
+            "last_year": int(own["year"].max()),
+        }
+        for column, label in kinds.items()
+    ]
     return pd.DataFrame(rows)
 
 
@@ -252,34 +314,51 @@ def country_profile(iso3: str) -> CountryProfile:
     listings, changes = _fatf(code)
     government, supporter = _conflicts(code)
     profile = CountryProfile(
-        iso3=code, name=str(names[code]), memberships=_memberships(code), fsrb=_fsrb(code),
-        fatf_listings=listings, fatf_changes=changes, treaties=_treaties(code),
-        sanctions_by_regime=_sanctions(code), conflicts_as_government=government,
-        conflicts_as_supporter=supporter, deaths=_deaths(code), internet=_internet(code))
+        iso3=code,
+        name=str(names[code]),
+        memberships=_memberships(code),
+        fsrb=_fsrb(code),
+        fatf_listings=listings,
+        fatf_changes=changes,
+        treaties=_treaties(code),
+        sanctions_by_regime=_sanctions(code),
+        conflicts_as_government=government,
+        conflicts_as_supporter=supporter,
+        deaths=_deaths(code),
+        internet=_internet(code),
+    )
     profile.gaps = _gaps(profile)
     return profile
 
 
 def _gaps(p: CountryProfile) -> list[str]:
     coverage = _tables()["fatf_plenary_coverage"]
-    grey, black = ((coverage[f"{kind}_status"] == "not_covered").sum()
-                   for kind in ("grey", "black"))
-    gaps = [f"FATF lists: of {len(coverage)} plenaries "
-            f"({coverage['plenary_date'].min():%Y}-{coverage['plenary_date'].max():%Y}), the data "
-            f"do not cover {grey} for the grey list and {black} for the black list; a listing "
-            "that began and ended between covered plenaries leaves no trace."]
-    if p.fsrb.empty and "FATF" not in set(p.memberships.loc[
-            p.memberships["status"] != _NO_MEMBERSHIP, "body"]):
+    grey, black = (
+        (coverage[f"{kind}_status"] == "not_covered").sum() for kind in ("grey", "black")
+    )
+    gaps = [
+        f"FATF lists: of {len(coverage)} plenaries "
+        f"({coverage['plenary_date'].min():%Y}-{coverage['plenary_date'].max():%Y}), the data "
+        f"do not cover {grey} for the grey list and {black} for the black list; a listing "
+        "that began and ended between covered plenaries leaves no trace."
+    ]
+    if p.fsrb.empty and "FATF" not in set(
+        p.memberships.loc[p.memberships["status"] != _NO_MEMBERSHIP, "body"]
+    ):
         gaps.append("No FATF-style regional body and no FATF membership in the data.")
     if p.treaties["status"].str.startswith("no record").any():
-        gaps.append("Treaties: status as of 2014; 'no record' means not a party or signatory "
-                    "then, or joined later (only the Financing Convention has later parties).")
+        gaps.append(
+            "Treaties: status as of 2014; 'no record' means not a party or signatory "
+            "then, or joined later (only the Financing Convention has later parties)."
+        )
     if p.deaths.empty:
         gaps.append("UCDP organised violence: the state has no rows in the data.")
     if p.internet is None:
         gaps.append("Internet use: no figure in the World Bank data.")
-    gaps.append("Sanctions: the list snapshot of 2025-11-20 counts individuals by recorded "
-                "nationality; entities have none, and delisted entries are gone.")
+    gaps.append(
+        "Sanctions: the list snapshot of 2025-11-20 counts individuals by recorded "
+        "nationality; entities have none, and delisted entries are gone."
+    )
     return gaps
 
 
@@ -293,17 +372,22 @@ def _table(frame: pd.DataFrame | pd.Series, empty: str) -> str:
 
 def profile_html(p: CountryProfile) -> str:
     """The profile as an HTML fragment: headings, small tables and plain-language gaps."""
-    internet = ("no figure in the data" if p.internet is None
-                else f"{p.internet[1]:.0f}% of people used the internet in {p.internet[0]}")
+    internet = (
+        "no figure in the data"
+        if p.internet is None
+        else f"{p.internet[1]:.0f}% of people used the internet in {p.internet[0]}"
+    )
     parts = [
         f"<h2>{escape(p.name)} ({p.iso3})</h2>",
-        "<h3>Memberships</h3>", _table(p.memberships, ""),
+        "<h3>Memberships</h3>",
+        _table(p.memberships, ""),
         "<h3>FATF-style regional bodies</h3>",
         _table(p.fsrb, "No FATF-style regional body membership in the data."),
         "<h3>FATF lists</h3>",
         _table(p.fatf_listings, "Not on the FATF grey or black list at any covered plenary."),
         _table(p.fatf_changes, "No dated additions or removals."),
-        "<h3>UN counter-terrorism conventions (status 2014)</h3>", _table(p.treaties, ""),
+        "<h3>UN counter-terrorism conventions (status 2014)</h3>",
+        _table(p.treaties, ""),
         "<h3>UN sanctions list: individuals of this nationality, by regime</h3>",
         _table(p.sanctions_by_regime, "No listed individual has this nationality."),
         "<h3>UCDP conflicts with this government on side A</h3>",
@@ -314,7 +398,8 @@ def profile_html(p: CountryProfile) -> str:
         _table(p.deaths, "The state has no rows in the UCDP organised-violence data."),
         f"<h3>Internet use</h3><p>{escape(internet)}</p>",
         "<h3>What these data do not say</h3><ul>",
-        *(f"<li>{escape(g)}</li>" for g in p.gaps), "</ul>",
+        *(f"<li>{escape(g)}</li>" for g in p.gaps),
+        "</ul>",
     ]
     return "\n".join(parts)
 
@@ -330,8 +415,12 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     from .figures.l13_lessons_learned import locator_png
 
     names = _states()
-    picker = widgets.Dropdown(options=[(f"{n} ({c})", c) for c, n in names.items()],
-                              value=start, description="Country", layout={"width": "28rem"})
+    picker = widgets.Dropdown(
+        options=[(f"{n} ({c})", c) for c, n in names.items()],
+        value=start,
+        description="Country",
+        layout={"width": "28rem"},
+    )
     picture = widgets.Image(format="png", layout={"width": "480px"})
     caption = widgets.HTML()
     details = widgets.HTML()

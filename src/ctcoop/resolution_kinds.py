@@ -34,8 +34,9 @@ KINDS = [
 OTHER = "other terrorism-related"
 
 
-def terrorism_resolutions(resolutions: pd.DataFrame,
-                          thematic: dict[int, str] = THEMATIC) -> pd.DataFrame:
+def terrorism_resolutions(
+    resolutions: pd.DataFrame, thematic: dict[int, str] = THEMATIC
+) -> pd.DataFrame:
     """The flagged resolutions plus the named thematic ones, with a ``kind`` column.
 
     ``thematic`` names the resolutions of the first kind; resolution 1540 is among

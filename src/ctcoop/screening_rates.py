@@ -20,8 +20,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Outcome", "expected", "precision", "tally", "invented_population",
-           "fit_logistic", "risk_scores", "flag_top"]
+__all__ = [
+    "Outcome",
+    "expected",
+    "precision",
+    "tally",
+    "invented_population",
+    "fit_logistic",
+    "risk_scores",
+    "flag_top",
+]
 
 
 @dataclass(frozen=True)
@@ -76,16 +84,21 @@ def _share(name: str, value: float) -> float:
     return value
 
 
-def expected(population: float, prevalence: float, sensitivity: float,
-             specificity: float) -> Outcome:
+def expected(
+    population: float, prevalence: float, sensitivity: float, specificity: float
+) -> Outcome:
     """The counts to expect when ``population`` people are screened once."""
     prevalence = _share("prevalence", prevalence)
     sensitivity = _share("sensitivity", sensitivity)
     specificity = _share("specificity", specificity)
     cases = population * prevalence
     others = population - cases
-    return Outcome(true_alarms=cases * sensitivity, false_alarms=others * (1 - specificity),
-                   misses=cases * (1 - sensitivity), true_clears=others * specificity)
+    return Outcome(
+        true_alarms=cases * sensitivity,
+        false_alarms=others * (1 - specificity),
+        misses=cases * (1 - sensitivity),
+        true_clears=others * specificity,
+    )
 
 
 def precision(prevalence: float, sensitivity: float, specificity: float) -> float:
@@ -99,14 +112,17 @@ def tally(actual: np.ndarray | pd.Series, flagged: np.ndarray | pd.Series) -> Ou
     flagged = np.asarray(flagged, dtype=bool)
     if actual.shape != flagged.shape:
         raise ValueError("actual and flagged must have the same length")
-    return Outcome(true_alarms=int((actual & flagged).sum()),
-                   false_alarms=int((~actual & flagged).sum()),
-                   misses=int((actual & ~flagged).sum()),
-                   true_clears=int((~actual & ~flagged).sum()))
+    return Outcome(
+        true_alarms=int((actual & flagged).sum()),
+        false_alarms=int((~actual & flagged).sum()),
+        misses=int((actual & ~flagged).sum()),
+        true_clears=int((~actual & ~flagged).sum()),
+    )
 
 
-def invented_population(size: int, prevalence: float, seed: int,
-                        proxy_shift: float = 0.0) -> pd.DataFrame:
+def invented_population(
+    size: int, prevalence: float, seed: int, proxy_shift: float = 0.0
+) -> pd.DataFrame:
     """An **invented** population with two made-up measurements per person.
 
     ``case`` marks the rare people the screening looks for (a share
@@ -122,8 +138,9 @@ def invented_population(size: int, prevalence: float, seed: int,
     signal = np.where(case, 1.5, 0.0)
     first = rng.normal(signal, 1.0)
     second = rng.normal(signal + np.where(group == "B", proxy_shift, 0.0), 1.0)
-    return pd.DataFrame({"group": group, "measure_1": first.round(3),
-                         "measure_2": second.round(3), "case": case})
+    return pd.DataFrame(
+        {"group": group, "measure_1": first.round(3), "measure_2": second.round(3), "case": case}
+    )
 
 
 def fit_logistic(features: np.ndarray, labels: np.ndarray, steps: int = 25) -> np.ndarray:

@@ -4,7 +4,7 @@ Two inputs. The fact-check notes (``factcheck.md``) give claims 1-17 with their 
 verdict and evidence; they are parsed from its claims table, never retyped. The lessons'
 "Check the source" boxes add claims the fact-check did not rate; those are listed in
 :data:`LESSON_CLAIMS` with the lesson that judged them, and ``tests/test_tables_scorecard.py``
-checks each against the lesson notebook. Lessons 09-12 are not yet included.
+checks each against the lesson notebook and its exercise's right answer.
 """
 
 from __future__ import annotations
@@ -16,58 +16,138 @@ import pandas as pd
 
 from .schema import RETRIEVED, Field, Source, Table
 
-__all__ = ["FACTCHECK_LESSONS", "LESSON_CLAIMS", "TABLES", "VERDICTS", "build_article_scorecard",
-           "parse_factcheck_claims", "verdict_word"]
+__all__ = [
+    "FACTCHECK_LESSONS",
+    "LESSON_CLAIMS",
+    "TABLES",
+    "VERDICTS",
+    "build_article_scorecard",
+    "parse_factcheck_claims",
+    "verdict_word",
+]
 
 FACTCHECK = "factcheck.md"
 VERDICTS = ("accurate", "misleading", "inaccurate", "unverifiable")
 
 # Fact-check claim -> the lessons whose "Check the source" box (or lesson 00's worked example)
-# judges it, first lesson first. Claim 16 (AI) belongs to lesson 10, not yet written.
+# judges it, first lesson first.
 FACTCHECK_LESSONS: dict[int, tuple[int, ...]] = {
-    1: (2,), 2: (2,), 3: (2,), 4: (2,), 5: (2, 4), 6: (2,), 7: (2,), 8: (0, 6), 9: (0, 6),
-    10: (6,), 11: (6,), 12: (1, 6), 13: (1, 6), 14: (3,), 15: (3,), 16: (), 17: (5,),
+    1: (2,),
+    2: (2,),
+    3: (2,),
+    4: (2,),
+    5: (2, 4),
+    6: (2,),
+    7: (2,),
+    8: (0, 6),
+    9: (0, 6),
+    10: (6,),
+    11: (6,),
+    12: (1, 6),
+    13: (1, 6),
+    14: (3,),
+    15: (3,),
+    16: (10,),
+    17: (5,),
 }
 
 # The fact-check's own notes on "how the errors work", by claim.
 ERROR_PATTERNS: dict[int, str] = {
-    3: "powers overstated", 5: "powers overstated",
-    8: "tidier story", 9: "tidier story", 12: "tidier story",
-    11: "outcome asserted without evidence", 16: "outcome asserted without evidence",
+    3: "powers overstated",
+    5: "powers overstated",
+    8: "tidier story",
+    9: "tidier story",
+    12: "tidier story",
+    11: "outcome asserted without evidence",
+    16: "outcome asserted without evidence",
 }
 
 # Claims the lessons judged that the fact-check did not rate: (lesson, section, claim, verdict,
 # verdict as the lesson words it, evidence, exercise id). The claim text is a phrase of the box.
 LESSON_CLAIMS: tuple[tuple[int, str, str, str, str, str, str], ...] = (
-    (4, "Challenges: differing national interests and legal systems",
-     "differing national interests and legal systems make counter-terrorism cooperation harder",
-     "unverifiable",
-     "plausible as a general statement (lesson 04's answer; it does not use one of the four "
-     "words, the scorecard files it as unverifiable)",
-     "FATF's lists record which jurisdictions FATF found deficient, not how much cooperation "
-     "was hindered.", "04.differing-interests"),
-    (6, "Successful Case Studies",
-     'coordinated efforts "lead to impactful results"', "misleading",
-     "misleading",
-     "Cooperation was real in all three cases, but the article's accounts of their results "
-     "are inaccurate (Abbottabad, Al-Shabaab) or unverifiable (Madrid).",
-     "06.impactful-results"),
-    (7, "Impact of Technology",
-     'secure digital platforms "enable rapid transmission of intelligence"', "unverifiable",
-     "unverifiable",
-     "Such platforms exist (I-24/7, SIENA, the CTG platform) but the article names none and "
-     "gives no evidence of what they carry or how fast.", "07.platforms-claim"),
-    (7, "Impact of Technology",
-     "disparities in technological capability among nations may hinder cooperation",
-     "unverifiable",
-     "accurate in its factual part, unverifiable in its causal part",
-     "Internet use shows large, lasting gaps between states that must cooperate; the data "
-     "hold no measure of cooperation.", "07.disparity-claim"),
-    (8, "Legal and Policy Frameworks",
-     'frameworks establish clear obligations, "ensuring actions are compliant with '
-     'international law"', "misleading", "misleading",
-     "No agreed definition of terrorism; a UN Special Rapporteur (2019) and FATF (2023) "
-     "documented measures that went beyond international law.", "08.compliance-claim"),
+    (
+        4,
+        "Challenges: differing national interests and legal systems",
+        "differing national interests and legal systems make counter-terrorism cooperation harder",
+        "unverifiable",
+        "unverifiable",
+        "FATF's lists record which jurisdictions FATF found deficient, not how much cooperation "
+        "was hindered.",
+        "04.differing-interests",
+    ),
+    (
+        6,
+        "Successful Case Studies",
+        'coordinated efforts "lead to impactful results"',
+        "misleading",
+        "misleading",
+        "Cooperation was real in all three cases, but the article's accounts of their results "
+        "are inaccurate (Abbottabad, Al-Shabaab) or unverifiable (Madrid).",
+        "06.impactful-results",
+    ),
+    (
+        7,
+        "Impact of Technology",
+        'secure digital platforms "enable rapid transmission of intelligence"',
+        "unverifiable",
+        "unverifiable",
+        "Such platforms exist (I-24/7, SIENA, the CTG platform) but the article names none and "
+        "gives no evidence of what they carry or how fast.",
+        "07.platforms-claim",
+    ),
+    (
+        7,
+        "Impact of Technology",
+        "disparities in technological capability among nations may hinder cooperation",
+        "unverifiable",
+        "accurate in its factual part, unverifiable in its causal part",
+        "Internet use shows large, lasting gaps between states that must cooperate; the data "
+        "hold no measure of cooperation.",
+        "07.disparity-claim",
+    ),
+    (
+        8,
+        "Legal and Policy Frameworks",
+        'frameworks establish clear obligations, "ensuring actions are compliant with '
+        'international law"',
+        "misleading",
+        "misleading",
+        "No agreed definition of terrorism; a UN Special Rapporteur (2019) and FATF (2023) "
+        "documented measures that went beyond international law.",
+        "08.compliance-claim",
+    ),
+    (
+        9,
+        "The future: emerging threats and adaptive strategies",
+        'terrorist networks "increasingly adapt by employing sophisticated tactics, such as '
+        'encrypted communications, online radicalization, and cyber-attacks"',
+        "unverifiable",
+        "unverifiable",
+        "The course data count conflicts and deaths, not tactics; the Council's resolutions "
+        "document states' concern, not a measured trend.",
+        "09.tactics-claim",
+    ),
+    (
+        11,
+        "The future: strengthening multilateral partnerships",
+        '"joint training exercises are vital"; partnerships "require clear communication '
+        'channels and mutual trust"',
+        "unverifiable",
+        "unverifiable",
+        "No evidence is given, and memberships and votes are not trust: the course data "
+        "cannot test either sentence as written.",
+        "11.partnership-claim",
+    ),
+    (
+        12,
+        "The role of military operations in facilitating collaboration",
+        'military efforts help "dismantle terrorist networks more effectively"',
+        "misleading",
+        "misleading",
+        "Of the groups that ended in the RAND study (648 groups, 1968-2006), military force was "
+        "the main reason for 7%; joining politics (43%) and policing (40%) were far more common.",
+        "12.dismantle-claim",
+    ),
 )
 
 _ROW = re.compile(r"^\|\s*(\d+)\s*\|(.*)\|\s*$")
@@ -100,9 +180,16 @@ def parse_factcheck_claims(text: str) -> pd.DataFrame:
         if len(cells) != 5:
             raise ValueError(f"fact-check claim {match.group(1)}: expected 6 cells")
         claim, section, verdict, facts, sources = cells
-        rows.append({"factcheck_claim": int(match.group(1)), "claim": _plain(claim),
-                     "section": _plain(section), "verdict_raw": _plain(verdict),
-                     "facts": _plain(facts), "sources": _plain(sources)})
+        rows.append(
+            {
+                "factcheck_claim": int(match.group(1)),
+                "claim": _plain(claim),
+                "section": _plain(section),
+                "verdict_raw": _plain(verdict),
+                "facts": _plain(facts),
+                "sources": _plain(sources),
+            }
+        )
     frame = pd.DataFrame(rows)
     if frame.empty or list(frame["factcheck_claim"]) != list(range(1, len(frame) + 1)):
         raise ValueError("fact-check claims are not numbered 1..n in order")
@@ -124,28 +211,45 @@ def build_article_scorecard(sources: Path) -> pd.DataFrame:
     if missing:
         raise ValueError(f"claims without a lesson entry, or entries without a claim: {missing}")
     lessons = checked["factcheck_claim"].map(FACTCHECK_LESSONS)
-    from_factcheck = pd.DataFrame({
-        "factcheck_claim": checked["factcheck_claim"].astype("Int64"),
-        "section": checked["section"],
-        "claim": checked["claim"],
-        "verdict": checked["verdict_raw"].map(verdict_word),
-        "verdict_detail": checked["verdict_raw"],
-        "verdict_by": "fact-check",
-        "lesson": lessons.map(lambda ls: ls[0] if ls else pd.NA).astype("Int64"),
-        "lessons": lessons.map(_lessons_text),
-        "exercise": "",
-        "evidence": checked["facts"].map(_first_sentence),
-        "error_pattern": checked["factcheck_claim"].map(ERROR_PATTERNS).fillna(""),
-        "sources": checked["sources"],
-    })
-    added = pd.DataFrame([{
-        "factcheck_claim": pd.NA, "section": section, "claim": claim, "verdict": verdict,
-        "verdict_detail": detail, "verdict_by": f"lesson {lesson:02d}", "lesson": lesson,
-        "lessons": f"{lesson:02d}", "exercise": exercise, "evidence": evidence,
-        "error_pattern": "", "sources": f"notebooks/{lesson:02d}_*.ipynb, Check the source",
-    } for lesson, section, claim, verdict, detail, evidence, exercise in LESSON_CLAIMS])
-    frame = pd.concat([from_factcheck, added.astype({"factcheck_claim": "Int64",
-                                                     "lesson": "Int64"})], ignore_index=True)
+    from_factcheck = pd.DataFrame(
+        {
+            "factcheck_claim": checked["factcheck_claim"].astype("Int64"),
+            "section": checked["section"],
+            "claim": checked["claim"],
+            "verdict": checked["verdict_raw"].map(verdict_word),
+            "verdict_detail": checked["verdict_raw"],
+            "verdict_by": "fact-check",
+            "lesson": lessons.map(lambda ls: ls[0] if ls else pd.NA).astype("Int64"),
+            "lessons": lessons.map(_lessons_text),
+            "exercise": "",
+            "evidence": checked["facts"].map(_first_sentence),
+            "error_pattern": checked["factcheck_claim"].map(ERROR_PATTERNS).fillna(""),
+            "sources": checked["sources"],
+        }
+    )
+    added = pd.DataFrame(
+        [
+            {
+                "factcheck_claim": pd.NA,
+                "section": section,
+                "claim": claim,
+                "verdict": verdict,
+                "verdict_detail": detail,
+                "verdict_by": f"lesson {lesson:02d}",
+                "lesson": lesson,
+                "lessons": f"{lesson:02d}",
+                "exercise": exercise,
+                "evidence": evidence,
+                "error_pattern": "",
+                "sources": f"notebooks/{lesson:02d}_*.ipynb, Check the source",
+            }
+            for lesson, section, claim, verdict, detail, evidence, exercise in LESSON_CLAIMS
+        ]
+    )
+    frame = pd.concat(
+        [from_factcheck, added.astype({"factcheck_claim": "Int64", "lesson": "Int64"})],
+        ignore_index=True,
+    )
     frame.insert(0, "claim_no", pd.array(range(1, len(frame) + 1), dtype="Int64"))
     return frame
 
@@ -159,52 +263,86 @@ TABLES = (
         "(claims 1-17) and those that lessons 04-08 added in their 'Check the source' boxes: "
         "article section, verdict in lesson 00's four words, the lesson that judges it, the "
         "evidence in one sentence and the sources.",
-        build=build_article_scorecard, inputs=(FACTCHECK,),
+        build=build_article_scorecard,
+        inputs=(FACTCHECK,),
         # The fact-check notes and the lessons have no public address of their own; the
         # sources named here are the primary pages the rows rest on most (each row has its own).
-        sources=(Source("UCDP/PRIO Armed Conflict Dataset v25.1 (claims 8, 12, 13)",
-                        "https://ucdp.uu.se/downloads/"),
-                 Source("INTERPOL Constitution, Article 3 (claim 3)",
-                        "https://www.interpol.int/en/About-INTERPOL/Legal-materials/"
-                        "Neutrality-Article-3-of-the-Constitution"),
-                 Source("UN Audiovisual Library of International Law, the Financing Convention "
-                        "(claim 14)", "https://legal.un.org/avl/ha/icsft/icsft.html")),
-        licences=("compiled-facts",), primary_key=("claim_no",), sort_by=("claim_no",),
+        sources=(
+            Source(
+                "UCDP/PRIO Armed Conflict Dataset v25.1 (claims 8, 12, 13)",
+                "https://ucdp.uu.se/downloads/",
+            ),
+            Source(
+                "INTERPOL Constitution, Article 3 (claim 3)",
+                "https://www.interpol.int/en/About-INTERPOL/Legal-materials/"
+                "Neutrality-Article-3-of-the-Constitution",
+            ),
+            Source(
+                "UN Audiovisual Library of International Law, the Financing Convention (claim 14)",
+                "https://legal.un.org/avl/ha/icsft/icsft.html",
+            ),
+        ),
+        licences=("compiled-facts",),
+        primary_key=("claim_no",),
+        sort_by=("claim_no",),
         fields=(
-            Field("claim_no", "integer", "Running number in this table.", required=True,
-                  unique=True),
-            Field("factcheck_claim", "integer", "Claim number in the fact-check notes; empty "
-                  "for claims a lesson added."),
-            Field("section", "string", "Section of the article the claim is in, as the "
-                  "fact-check or the lesson names it."),
+            Field(
+                "claim_no", "integer", "Running number in this table.", required=True, unique=True
+            ),
+            Field(
+                "factcheck_claim",
+                "integer",
+                "Claim number in the fact-check notes; empty for claims a lesson added.",
+            ),
+            Field(
+                "section",
+                "string",
+                "Section of the article the claim is in, as the fact-check or the lesson names it.",
+            ),
             Field("claim", "string", "The claim, quoted or closely paraphrased."),
-            Field("verdict", "string", "One of lesson 00's four verdicts; for a split verdict "
-                  "the first word the source gives.", enum=VERDICTS),
-            Field("verdict_detail", "string", "The verdict as the fact-check or lesson words it, "
-                  "with its qualifier."),
+            Field(
+                "verdict",
+                "string",
+                "One of lesson 00's four verdicts; for a split verdict "
+                "the first word the source gives.",
+                enum=VERDICTS,
+            ),
+            Field(
+                "verdict_detail",
+                "string",
+                "The verdict as the fact-check or lesson words it, with its qualifier.",
+            ),
             Field("verdict_by", "string", "Who gave the verdict: 'fact-check' or 'lesson NN'."),
-            Field("lesson", "integer", "First lesson that judges the claim; empty if no "
-                  "lesson has yet (claim 16, for lesson 10)."),
+            Field(
+                "lesson",
+                "integer",
+                "First lesson that judges the claim; empty if no "
+                "lesson has yet (claim 16, for lesson 10).",
+            ),
             Field("lessons", "string", "Every lesson that judges the claim, comma-separated."),
             Field("exercise", "string", "The in-lesson exercise id, for claims a lesson added."),
-            Field("evidence", "string", "The evidence in one sentence (the first sentence of "
-                  "the fact-check's correct facts, or the lesson's)."),
-            Field("error_pattern", "string", "The fact-check's own grouping of how the error "
-                  "works; empty where it gives none.",
-                  enum=("", "powers overstated", "tidier story",
-                        "outcome asserted without evidence")),
+            Field(
+                "evidence",
+                "string",
+                "The evidence in one sentence (the first sentence of "
+                "the fact-check's correct facts, or the lesson's).",
+            ),
+            Field(
+                "error_pattern",
+                "string",
+                "The fact-check's own grouping of how the error works; empty where it gives none.",
+                enum=("", "powers overstated", "tidier story", "outcome asserted without evidence"),
+            ),
             Field("sources", "string", "The fact-check's sources, or the lesson notebook."),
         ),
-        notes=("Lessons 09-12 are being written and are not yet included: their 'Check the "
-               "source' claims are to be added (claim 16, on AI, is rated by the fact-check "
-               "and awaits lesson 10).",
-               "Split verdicts keep their first word in 'verdict' and the full wording in "
-               "'verdict_detail' (claim 11 'unverifiable / misleading'; lesson 07's "
-               "disparity claim). Lesson 04's answer is not in the four words; it is filed "
-               "as unverifiable and says so.",
-               "A claim judged in several lessons is one row; 'lessons' lists them.",
-               "Compiled from the course's fact-check notes (shared/sources/factcheck.md, "
-               "checked 2026-11-28) and the 'Check the source' boxes of lessons 00-08; "
-               "'sources' names each row's pages."),
+        notes=(
+            "Split verdicts keep their first word in 'verdict' and the full wording in "
+            "'verdict_detail' (claim 11 'unverifiable / misleading'; lesson 07's "
+            "disparity claim).",
+            "A claim judged in several lessons is one row; 'lessons' lists them.",
+            "Compiled from the course's fact-check notes (shared/sources/factcheck.md, "
+            "checked 2026-11-28) and the 'Check the source' boxes of lessons 00-12; "
+            "'sources' names each row's pages.",
+        ),
     ),
 )

@@ -28,8 +28,7 @@ def regions_per_year(counts: pd.DataFrame, title: str, ylabel: str, what: str) -
     fig, ax = plt.subplots(figsize=(10, 4.5))
     bottom = pd.Series(0, index=counts.index)
     for region, values in counts.items():
-        ax.bar(counts.index, values, bottom=bottom, color=colours[region], label=region,
-               width=0.85)
+        ax.bar(counts.index, values, bottom=bottom, color=colours[region], label=region, width=0.85)
         bottom = bottom + values
     ax.set_title(title)
     ax.set_xlabel("year")
@@ -38,11 +37,15 @@ def regions_per_year(counts: pd.DataFrame, title: str, ylabel: str, what: str) -
     ax.grid(axis="y", alpha=0.3)
     first, last = counts.index.min(), counts.index.max()
     lead = counts.loc[last].idxmax()
-    show(fig, (
-        f"Stacked bars, one per year from {first} to {last}, of the {what} per region. "
-        f"Totals: {int(bottom.loc[first])} in {first}, {int(bottom.max())} at the peak "
-        f"({bottom.idxmax()}), {int(bottom.loc[last])} in {last}. In {last} the largest "
-        f"region is {lead}, with {int(counts.loc[last, lead])}."))
+    show(
+        fig,
+        (
+            f"Stacked bars, one per year from {first} to {last}, of the {what} per region. "
+            f"Totals: {int(bottom.loc[first])} in {first}, {int(bottom.max())} at the peak "
+            f"({bottom.idxmax()}), {int(bottom.loc[last])} in {last}. In {last} the largest "
+            f"region is {lead}, with {int(counts.loc[last, lead])}."
+        ),
+    )
 
 
 def themes_timeline(themed: pd.DataFrame) -> None:
@@ -50,12 +53,24 @@ def themes_timeline(themed: pd.DataFrame) -> None:
     order = list(dict.fromkeys(themed.sort_values("year")["theme"]))
     row = {theme: i for i, theme in enumerate(order)}
     fig, ax = plt.subplots(figsize=(10, 0.5 * len(order) + 1.5))
-    ax.scatter(themed["year"], themed["theme"].map(row), s=60, color=PALETTE[0],
-               edgecolor="black", zorder=3)
+    ax.scatter(
+        themed["year"],
+        themed["theme"].map(row),
+        s=60,
+        color=PALETTE[0],
+        edgecolor="black",
+        zorder=3,
+    )
     same_year = themed.groupby(["theme", "year"]).cumcount()
     for (_, r), nth in zip(themed.iterrows(), same_year, strict=True):
-        ax.annotate(str(r["res_no"]), (r["year"], row[r["theme"]]), xytext=(0, 7 + 9 * nth),
-                    textcoords="offset points", ha="center", fontsize=8)
+        ax.annotate(
+            str(r["res_no"]),
+            (r["year"], row[r["theme"]]),
+            xytext=(0, 7 + 9 * nth),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+        )
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
     ax.set_ylim(len(order) - 0.4, -0.8)
@@ -66,9 +81,13 @@ def themes_timeline(themed: pd.DataFrame) -> None:
     fig.subplots_adjust(left=0.32, right=0.97)
     firsts = themed.groupby("theme")["year"].min().sort_values()
     listing = "; ".join(f"{theme} {year}" for theme, year in firsts.items())
-    show(fig, (
-        f"Dots, one per resolution ({len(themed)} in all), placed by year and theme and "
-        f"labelled with the resolution number. First year of each theme: {listing}."))
+    show(
+        fig,
+        (
+            f"Dots, one per resolution ({len(themed)} in all), placed by year and theme and "
+            f"labelled with the resolution number. First year of each theme: {listing}."
+        ),
+    )
 
 
 def listing_years(per_year: pd.Series) -> None:
@@ -80,11 +99,16 @@ def listing_years(per_year: pd.Series) -> None:
     ax.set_ylabel("entries on the list today")
     ax.grid(axis="y", alpha=0.3)
     top = per_year.nlargest(3)
-    show(fig, (
-        f"Bars of the {int(per_year.sum())} entries on the list in its November 2025 file, by "
-        f"the year each was listed, {per_year.index.min()} to {per_year.index.max()}. The "
-        f"three largest years: " + ", ".join(f"{y} ({n})" for y, n in top.items())
-        + ". Entries removed before November 2025 are not in the file, so no bar counts them."))
+    show(
+        fig,
+        (
+            f"Bars of the {int(per_year.sum())} entries on the list in its November 2025 file, by "
+            f"the year each was listed, {per_year.index.min()} to {per_year.index.max()}. The "
+            f"three largest years: "
+            + ", ".join(f"{y} ({n})" for y, n in top.items())
+            + ". Entries removed before November 2025 are not in the file, so no bar counts them."
+        ),
+    )
 
 
 def reference_numbers(blocks: pd.DataFrame) -> None:
@@ -92,8 +116,13 @@ def reference_numbers(blocks: pd.DataFrame) -> None:
     the list``, with the median listing year of the block's entries in ``median year``."""
     fig, ax = plt.subplots(figsize=(10, 4.5))
     ax.bar(blocks.index, blocks["on the list"], color=PALETTE[0], label="on the list")
-    ax.bar(blocks.index, blocks["not on the list"], bottom=blocks["on the list"],
-           color=PALETTE[1], label="number not on the list")
+    ax.bar(
+        blocks.index,
+        blocks["not on the list"],
+        bottom=blocks["on the list"],
+        color=PALETTE[1],
+        label="number not on the list",
+    )
     labels = [f"{block}\n({year})" for block, year in blocks["median year"].items()]
     ax.set_xticks(range(len(blocks)), labels, fontsize=8)
     ax.set_title("Individuals' reference numbers QDi.001 onwards, in blocks of 50")
@@ -103,8 +132,12 @@ def reference_numbers(blocks: pd.DataFrame) -> None:
     ax.legend(loc="upper center", ncol=2, fontsize=9)
     ax.grid(axis="y", alpha=0.3)
     share = blocks["not on the list"] / (blocks["on the list"] + blocks["not on the list"])
-    show(fig, (
-        f"Stacked bars for {len(blocks)} blocks of 50 reference numbers: numbers held by an "
-        f"entry on today's list, and numbers up to the highest one that no entry holds. The "
-        f"share of numbers not on the list falls from {share.iloc[0]:.0%} in the first block "
-        f"to {share.iloc[-1]:.0%} in the last."))
+    show(
+        fig,
+        (
+            f"Stacked bars for {len(blocks)} blocks of 50 reference numbers: numbers held by an "
+            f"entry on today's list, and numbers up to the highest one that no entry holds. The "
+            f"share of numbers not on the list falls from {share.iloc[0]:.0%} in the first block "
+            f"to {share.iloc[-1]:.0%} in the last."
+        ),
+    )

@@ -30,11 +30,15 @@ def bodies_per_state(counts: pd.Series, bodies: int) -> None:
     ax.grid(axis="y", alpha=0.3)
     fig.subplots_adjust(bottom=0.15)
     modal = counts.idxmax()
-    show(fig, (
-        f"Bar chart of {int(counts.sum())} states by the number of bodies they belong to, from "
-        f"{counts.index.min()} to {counts.index.max()}. The commonest count is {modal} "
-        f"({int(counts.max())} states); {int(counts[counts.index >= 6].sum())} states belong "
-        f"to 6 or more; {int(counts[counts.index <= 2].sum())} belong to 2 or fewer."))
+    show(
+        fig,
+        (
+            f"Bar chart of {int(counts.sum())} states by the number of bodies they belong to, from "
+            f"{counts.index.min()} to {counts.index.max()}. The commonest count is {modal} "
+            f"({int(counts.max())} states); {int(counts[counts.index >= 6].sum())} states belong "
+            f"to 6 or more; {int(counts[counts.index <= 2].sum())} belong to 2 or fewer."
+        ),
+    )
 
 
 def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None:
@@ -48,8 +52,14 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     nx.draw_networkx_edges(clubs, position, ax=ax, width=widths, edge_color=NEUTRAL, alpha=0.45)
     colours = [PALETTE[0] if body in regional else PALETTE[4] for body in clubs]
     sizes = [200 + 25 * clubs.nodes[body]["members"] for body in clubs]
-    nx.draw_networkx_nodes(clubs, position, ax=ax, node_color=colours, node_size=sizes,
-                           edgecolors=["black" if body in partial else "white" for body in clubs])
+    nx.draw_networkx_nodes(
+        clubs,
+        position,
+        ax=ax,
+        node_color=colours,
+        node_size=sizes,
+        edgecolors=["black" if body in partial else "white" for body in clubs],
+    )
     labels = {body: f"{body}\n(partial)" if body in partial else body for body in clubs}
     nx.draw_networkx_labels(clubs, position, labels, ax=ax, font_size=8)
     ax.plot([], [], "o", color=PALETTE[4], label="global or other club")
@@ -57,25 +67,32 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     ax.legend(loc="lower left", fontsize=8, frameon=False)
     ax.set_title("Bodies linked by the member states they share (UN and INTERPOL left out)")
     ax.set_axis_off()
-    edges = sorted(((*sorted((a, b)), weight) for a, b, weight in clubs.edges(data="weight")),
-                   key=lambda edge: (-edge[2], edge[0], edge[1]))
+    edges = sorted(
+        ((*sorted((a, b)), weight) for a, b, weight in clubs.edges(data="weight")),
+        key=lambda edge: (-edge[2], edge[0], edge[1]),
+    )
     a, b, top = edges[0]
     single = sum(1 for *_, weight in edges if weight == 1)
     possible = len(clubs) * (len(clubs) - 1) // 2
-    show(fig, (
-        f"Network of {len(clubs)} bodies on a circle: blue global or other clubs, orange the "
-        f"FATF-style regional bodies; a circle's size grows with its member states, and a line "
-        f"joins two bodies that share at least one, thicker for more. {len(edges)} of the "
-        f"{possible} possible pairs share a member. The thickest line is {a}-{b} ({top} states);"
-        f" {single} pairs share a single state. Bodies marked partial have incomplete lists."))
+    show(
+        fig,
+        (
+            f"Network of {len(clubs)} bodies on a circle: blue global or other clubs, orange the "
+            f"FATF-style regional bodies; a circle's size grows with its member states, and a line "
+            f"joins two bodies that share at least one, thicker for more. {len(edges)} of the "
+            f"{possible} possible pairs share a member. The thickest line is {a}-{b} ({top} states);"
+            f" {single} pairs share a single state. Bodies marked partial have incomplete lists."
+        ),
+    )
 
 
 def bridges_by_year(counts: pd.DataFrame, marks: dict[int, str]) -> None:
     """Step lines of states in two bodies at once (columns) per year (index), with a
     dashed line and a label at each year in ``marks``."""
     fig, ax = plt.subplots(figsize=(10, 4.5))
-    for (pair, series), colour in zip(counts.items(), [PALETTE[5], PALETTE[4], PALETTE[2]],
-                                      strict=False):
+    for (pair, series), colour in zip(
+        counts.items(), [PALETTE[5], PALETTE[4], PALETTE[2]], strict=False
+    ):
         ax.step(series.index, series, where="post", color=colour, linewidth=2.2, label=pair)
     top = counts.to_numpy().max()
     for step, (year, label) in enumerate(marks.items()):
@@ -90,8 +107,14 @@ def bridges_by_year(counts: pd.DataFrame, marks: dict[int, str]) -> None:
     parts = "; ".join(
         f"{pair}: {int(series.iloc[0])} in {series.index[0]}, at most {int(series.max())} "
         f"(first in {series.idxmax()}), {int(series.iloc[-1])} in {series.index[-1]}"
-        for pair, series in counts.items())
-    show(fig, (
-        f"Step lines of the number of states that were full members of two bodies at once, "
-        f"{counts.index.min()} to {counts.index.max()}. {parts}. Dashed lines mark "
-        + ", ".join(f"{year} ({label})" for year, label in marks.items()) + "."))
+        for pair, series in counts.items()
+    )
+    show(
+        fig,
+        (
+            f"Step lines of the number of states that were full members of two bodies at once, "
+            f"{counts.index.min()} to {counts.index.max()}. {parts}. Dashed lines mark "
+            + ", ".join(f"{year} ({label})" for year, label in marks.items())
+            + "."
+        ),
+    )

@@ -40,8 +40,15 @@ def kinds_figure(shares: pd.DataFrame, title: str) -> Figure:
     rows = np.arange(len(shares))
     height = 0.8 / len(shares.columns)
     for number, (group, values) in enumerate(shares.items()):
-        ax.barh(rows + number * height, values, height=height, color=PALETTE[[4, 1][number % 2]],
-                label=group, hatch=["", "//"][number % 2], edgecolor="white")
+        ax.barh(
+            rows + number * height,
+            values,
+            height=height,
+            color=PALETTE[[4, 1][number % 2]],
+            label=group,
+            hatch=["", "//"][number % 2],
+            edgecolor="white",
+        )
     ax.set_yticks(rows + height * (len(shares.columns) - 1) / 2, shares.index)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:.0%}"))
@@ -63,8 +70,10 @@ def kinds_caption(shares: pd.DataFrame, counts: dict[str, int]) -> str:
             f"{values.idxmax()} ({_percent(values.max())}), least often {values.idxmin()} "
             f"({_percent(values.min())}), troops {_percent(values['troops'])}"
         )
-    return ("Grouped bar chart of the kinds of outside support given to governments at war, "
-            "UCDP External Support Dataset 1975-2017. " + "; ".join(parts) + ".")
+    return (
+        "Grouped bar chart of the kinds of outside support given to governments at war, "
+        "UCDP External Support Dataset 1975-2017. " + "; ".join(parts) + "."
+    )
 
 
 def peacekeeping_figure(totals: pd.DataFrame, title: str) -> Figure:
@@ -72,17 +81,22 @@ def peacekeeping_figure(totals: pd.DataFrame, title: str) -> Figure:
 
     ``totals`` is indexed by year with the columns of ``peacekeeping_totals``.
     """
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True,
-                                      gridspec_kw={"height_ratios": [2, 1]})
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(10, 6.5), sharex=True, gridspec_kw={"height_ratios": [2, 1]}
+    )
     split = totals[totals["breakdown_in_source"]]
     whole = totals[~totals["breakdown_in_source"]]["total_personnel"].dropna()
     top.bar(whole.index, whole, color=NEUTRAL, label="total (no breakdown in the source)")
     bottom_of_bar = pd.Series(0.0, index=split.index)
-    for column, colour in zip(["troops", "police", "military_observers"],
-                              [PALETTE[4], PALETTE[1], PALETTE[0]], strict=True):
+    for column, colour in zip(
+        ["troops", "police", "military_observers"],
+        [PALETTE[4], PALETTE[1], PALETTE[0]],
+        strict=True,
+    ):
         values = split[column].astype(float)
-        top.bar(split.index, values, bottom=bottom_of_bar, color=colour,
-                label=column.replace("_", " "))
+        top.bar(
+            split.index, values, bottom=bottom_of_bar, color=colour, label=column.replace("_", " ")
+        )
         bottom_of_bar += values
     top.set_ylabel("personnel (December)")
     top.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
@@ -126,13 +140,23 @@ def forces_figure(states: pd.DataFrame, title: str) -> Figure:
     ``armed_forces_personnel``.
     """
     fig, ax = plt.subplots(figsize=(10, 5.5))
-    ax.scatter(states["conflict_years"], states["armed_forces_personnel"].astype(float),
-               color=PALETTE[4], s=40, zorder=3)
+    ax.scatter(
+        states["conflict_years"],
+        states["armed_forces_personnel"].astype(float),
+        color=PALETTE[4],
+        s=40,
+        zorder=3,
+    )
     for iso3, row in states.iterrows():
         left = row["conflict_years"] % 2 == 0  # neighbours one year apart label on both sides
-        ax.annotate(iso3, (row["conflict_years"], float(row["armed_forces_personnel"])),
-                    xytext=(-4 if left else 4, 3), textcoords="offset points", fontsize=8,
-                    ha="right" if left else "left")
+        ax.annotate(
+            iso3,
+            (row["conflict_years"], float(row["armed_forces_personnel"])),
+            xytext=(-4 if left else 4, 3),
+            textcoords="offset points",
+            fontsize=8,
+            ha="right" if left else "left",
+        )
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.set_xlabel("conflict-years on a government's side against these groups (UCDP, to 2024)")
