@@ -66,28 +66,34 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: the Security Council's resolutions since 2014 on foreign fighters, "
-                "counter-narratives and critical infrastructure prove that encryption, online "
-                "radicalisation and cyber-attacks are all growing.",
-                why="No. The resolutions show that states were concerned about online "
-                "radicalisation; they measure no trend, and none of them is evidence about "
-                "encryption or cyber-attacks in this lesson.",
+                "accurate",
+                why=(
+                    "No. The Security Council's resolutions since 2014 show that states were "
+                    "concerned about online radicalisation; they measure no trend, and none of "
+                    "them is evidence in this lesson about encryption or cyber-attacks."
+                ),
             ),
             "b": Option(
-                "Inaccurate: UCDP's data show that the growth is in rural insurgencies, so "
-                "terrorist groups do not use these tactics at all.",
-                why="No. UCDP counts deaths in organised violence, not tactics: its data cannot "
-                "show that a tactic is unused.",
+                "misleading",
+                why=(
+                    "No. Nothing in the course documents one tactic as rising and others as "
+                    "falling: it has no measure of any of the three over time."
+                ),
             ),
             "c": Option(
-                "Misleading: one tactic is documented as rising and the other two as falling.",
-                why="No. The course has no measure of any of the three over time, rising or "
-                "falling.",
+                "inaccurate",
+                why=(
+                    "No. UCDP counts deaths in organised violence, not tactics: its data cannot "
+                    "show that a tactic is unused, so they cannot prove the claim false."
+                ),
             ),
             "d": Option(
-                "Unverifiable: no evidence is given, the data hold no measure of tactics, and "
-                "the Council's concern about online recruitment is not a measured trend.",
-                why="Yes: the claim may be partly true, but nothing here can test it.",
+                "unverifiable",
+                why=(
+                    "Yes. No evidence is given, the data hold no measure of tactics, and the "
+                    "Council's concern about online recruitment is not a measured trend: the "
+                    "claim may be partly true, but nothing here can test it."
+                ),
             ),
         },
         key="befc31bf112e19a85dfc07c8c68a0df9cf8d1d22db4e8cf01fc509d6ccff6525",

@@ -57,29 +57,40 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: section 3 of the lesson shows a trained classifier with accuracy "
-                "above 98%, so its false positives are few.",
-                why="No. Section 3 shows the opposite: high accuracy with far more false alarms "
-                "than right ones, and the lesson's population is invented anyway.",
+                "accurate",
+                why=(
+                    "No. Section 3 shows the opposite of few false positives: a classifier with "
+                    "accuracy above 98% that raises far more false alarms than right ones, and "
+                    "the lesson's population is invented anyway."
+                ),
             ),
             "b": Option(
-                "Inaccurate: AI always raises more false positives than human analysts do.",
-                why="No. Nothing in the lesson or the sources compares AI with analysts; "
-                "'always' is as unsupported as the article's claim.",
+                "misleading",
+                why=(
+                    "No. Calling it misleading would need evidence of a false impression, and "
+                    "there is none either way. False positives do exist in screening: a checked "
+                    "alarm is still one, and the check is a cost borne by an innocent person "
+                    "(section 5)."
+                ),
             ),
             "c": Option(
-                "Unverifiable: the article cites no evaluation, no system and no baseline.",
-                why="Yes: fewer false positives than what, on which population? The article "
-                "does not say, so the claim cannot be checked.",
+                "inaccurate",
+                why=(
+                    "No. Nothing in the lesson or the sources compares AI with human analysts, "
+                    "so the claim cannot be shown false; saying AI always raises more false "
+                    "positives is as unsupported as the article's claim."
+                ),
             ),
             "d": Option(
-                "Misleading: false positives cannot exist in screening for terrorism, because "
-                "every alarm is checked by a person before anything happens to anyone.",
-                why="No. A checked alarm is still a false positive, and the check itself is a "
-                "cost borne by an innocent person (section 5).",
+                "unverifiable",
+                why=(
+                    "Yes. The article cites no evaluation, no system and no baseline: fewer "
+                    "false positives than what, on which population? It does not say, so the "
+                    "claim cannot be checked."
+                ),
             ),
         },
-        key="fccf656cd675fff661ddc5626417e063c8b29b563ce8b5ccdf8fd135e2e4cfe4",
+        key="aa2e5ab33c28a05db61af9372c2aaf2b68b8b8e001b3558d29e38e5102946c14",
         hints=[
             "Ask what you would need to see to believe the sentence, then look for it in the "
             "article.",

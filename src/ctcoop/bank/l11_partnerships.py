@@ -74,30 +74,39 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: the network shows that the best-connected states trust each other "
-                "most.",
-                why="No. An edge in the network is a membership, not trust; the data hold "
-                "nothing on trust, channels in use or training.",
+                "accurate",
+                why=(
+                    "No. Nothing shows the sentences true: an edge in the network is a "
+                    "membership, not trust, and the data hold nothing on trust, channels in use "
+                    "or training."
+                ),
             ),
             "b": Option(
-                "Misleading: the sentences are true of the UN and INTERPOL, but they leave out "
-                "that the regional bodies need neither trust nor channels to work well.",
-                why="No. Nothing in the lesson shows that any body works without trust or "
-                "channels; this verdict claims evidence that does not exist.",
+                "misleading",
+                why=(
+                    "No. Nothing in the lesson shows that any body works without trust or "
+                    "channels, so there is no evidence of a false impression; this verdict "
+                    "would claim evidence that does not exist."
+                ),
             ),
             "c": Option(
-                "Unverifiable: as written these are opinions, given without evidence, and the "
-                "course data cannot test them.",
-                why="Yes: plausible, but untested as stated; they could be made testable.",
+                "inaccurate",
+                why=(
+                    "No. Strains in two bodies (Russia's suspension from FATF, the US "
+                    "announcement on the GCTF) say nothing about what makes partnerships "
+                    "effective; they do not prove the sentences false."
+                ),
             ),
             "d": Option(
-                "Inaccurate: Russia's suspension from FATF and the US announcement on the GCTF "
-                "prove that partnerships work without trust.",
-                why="No. Strains in two bodies say nothing about what makes partnerships "
-                "effective; they do not prove the sentences false.",
+                "unverifiable",
+                why=(
+                    "Yes. As written these are opinions, given without evidence, and the course "
+                    "data cannot test them: plausible, but untested as stated; they could be "
+                    "made testable."
+                ),
             ),
         },
-        key="13750ad6c9522f24786b6cef28e93992370a4231fa80b3d5bb9f554e4a771d7e",
+        key="560662020595ad738bbd2db6cf44d201d0cd005eef0bd4df201bca85c1dcd5d8",
         hints=[
             "Ask first whether the article gives any evidence, and then whether the course "
             "data measure trust, channels or training at all.",

@@ -67,28 +67,35 @@ EXERCISES = [
         ),
         options={
             "accurate": Option(
-                "Accurate: most terrorist groups that ended were defeated by military force.",
-                why="No. In the RAND study, military force was the main reason in 7% of the "
-                "groups that ended; joining politics (43%) and policing (40%) were far more "
-                "common.",
+                "accurate",
+                why=(
+                    "No. Most terrorist groups that ended were not defeated by military force: "
+                    "in the RAND study, force was the main reason in 7% of them; joining "
+                    "politics (43%) and policing (40%) were far more common."
+                ),
             ),
             "misleading": Option(
-                "Misleading: military cooperation plays a part, mostly against large "
-                "insurgent groups, but the research finds that most groups ended in other ways.",
-                why="Yes. The claim contains something true (force matters in some cases) but "
-                "leaves the impression that it is the effective route in general, which the "
-                "evidence does not support.",
+                "misleading",
+                why=(
+                    "Yes. Military cooperation plays a part, mostly against large insurgent "
+                    "groups, but the research finds most groups ended in other ways: the claim "
+                    "leaves the impression force is the effective route in general."
+                ),
             ),
             "inaccurate": Option(
-                "Inaccurate: military force has never contributed to the end of any terrorist "
-                "group, in any study, anywhere, so the claim is simply false.",
-                why="No. The same research finds military force decisive for some groups, and "
-                "more often for insurgent-size ones (roughly 19% of them, in the RAND study).",
+                "inaccurate",
+                why=(
+                    "No. The claim is not simply false: the same research finds military force "
+                    "decisive for some groups, and more often for insurgent-size ones (roughly "
+                    "19% of them, in the RAND study)."
+                ),
             ),
             "unverifiable": Option(
-                "Unverifiable: no study has ever asked how terrorist groups end.",
-                why="No. Several published studies have, with data on hundreds of groups; the "
-                "claim can be set against them.",
+                "unverifiable",
+                why=(
+                    "No. Several published studies have asked how terrorist groups end, with "
+                    "data on hundreds of groups; the claim can be set against them."
+                ),
             ),
         },
         key="7c76139dcba6623a6467e9f8689a0ab28ad45160e8ee4986fd251fcf515aae8a",
