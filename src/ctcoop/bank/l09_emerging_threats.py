@@ -288,7 +288,8 @@ EXERCISES = [
         prompt="What did FATF adopt in June 2019 on virtual assets?",
         options={
             "a": Option(
-                "A ban on virtual assets in all its member jurisdictions.",
+                "A ban on virtual assets, and on the firms that exchange or hold them, in every "
+                "one of its member jurisdictions.",
                 why="No. FATF sets standards for regulating them, not bans; and its standards "
                 "are not laws.",
             ),
@@ -297,10 +298,10 @@ EXERCISES = [
                 why="No. FATF's Recommendations are standards, peer-reviewed, not a treaty.",
             ),
             "c": Option(
-                "An Interpretive Note to Recommendation 15: license or register virtual asset "
-                "service providers, supervise them, and apply the usual preventive measures, "
-                "including the travel rule.",
-                why="Yes: it made the October 2018 amendment operational.",
+                "An Interpretive Note to Recommendation 15 on virtual asset service providers.",
+                why="Yes: license or register the providers, supervise them, and apply the "
+                "usual preventive measures, including the travel rule. It made the October 2018 "
+                "amendment operational.",
             ),
             "d": Option(
                 "Its first rules on terrorist financing.",

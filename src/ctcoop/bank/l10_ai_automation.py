@@ -243,10 +243,11 @@ EXERCISES = [
                 why="No. The model saw only the two measurements, never the group.",
             ),
             "b": Option(
-                "The second measurement is higher for everyone in group B, cases or not, and "
-                "the model gives weight to it: it acts as a proxy for the group.",
-                why="Yes: a feature that differs between groups for reasons unrelated to being a "
-                "case carries the group into the scores.",
+                "The second measurement is higher for everyone in group B, and the model weights "
+                "it: a proxy for the group.",
+                why="Yes: the measurement is higher in group B for cases and non-cases alike, and "
+                "a feature that differs between groups for reasons unrelated to being a case "
+                "carries the group into the scores.",
             ),
             "c": Option(
                 "Group B has a larger share of cases, so more of its members are flagged.",
@@ -254,7 +255,8 @@ EXERCISES = [
                 "only the non-cases anyway.",
             ),
             "d": Option(
-                "Group B is smaller in the test population, so its rates are less reliable.",
+                "Group B is smaller in the test population, so its false-alarm rate rests on fewer "
+                "people and is less reliable.",
                 why="No. Each person was put in a group at random, half each.",
             ),
         },
