@@ -18,7 +18,6 @@ from ctcoop.exercises import (
     CodeExercise,
     Matching,
     MultipleChoice,
-    MultiSelect,
     Numeric,
     Option,
     Ordering,
@@ -103,58 +102,64 @@ EXERCISES = [
             "a baseline on the same population."
         ),
     ),
-    MultiSelect(
+    MultipleChoice(
         id="10.improve-evidence",
-        title="Check the source: what 'improves over time' would need",
+        title="Check the source: do the models 'improve over time'?",
         prompt=(
             'The article says that machine-learning models "improve over time, increasing the '
-            'precision of threat detection". Which of these would you need to test that? Tick '
-            "all that apply."
+            'precision of threat detection". Which verdict fits the sentence as the article '
+            "writes it?"
         ),
         options={
-            "labels": Option(
-                "Confirmed outcomes, over the years, for the people flagged and for a sample of "
-                "the people cleared.",
-                why="Needed: a model learns only from known outcomes, and misses are found only "
-                "among the cleared (section 4).",
+            "a": Option(
+                "accurate",
+                why=(
+                    "No. The article gives nothing that would show it: no confirmed outcomes "
+                    "over the years, no precision measured on comparable populations, no "
+                    "baseline. A rising accuracy, the number of records processed or a "
+                    "supplier's statement would not show it either (sections 3-4)."
+                ),
             ),
-            "accuracy": Option(
-                "An accuracy figure that rises from one year to the next.",
-                why="Not enough: with rare cases, accuracy is dominated by the non-cases; a rule "
-                "that never flags anyone scores highest (section 3).",
+            "b": Option(
+                "misleading",
+                why=(
+                    "No. Calling it misleading would need measurements that show a different "
+                    "picture, and neither the article nor the course holds any for a real "
+                    "system."
+                ),
             ),
-            "same-test": Option(
-                "Precision measured at different dates on comparable populations, with the same "
-                "number of alarms each time.",
-                why="Needed: otherwise a change in precision may come from a change in the "
-                "population or in the number of alarms.",
+            "c": Option(
+                "inaccurate",
+                why=(
+                    "No. Nothing shows that such models never improve: section 4 shows, on "
+                    "invented data, that one can improve from labelled outcomes, up to a "
+                    "ceiling. Systems do not improve automatically, but that does not prove "
+                    "the sentence false."
+                ),
             ),
-            "volume": Option(
-                "The number of records the model has processed since it was installed.",
-                why="Not enough: processing records without outcomes teaches a model nothing "
-                "(section 4's first row).",
-            ),
-            "baseline": Option(
-                "The precision of the method the model replaced, on the same population.",
-                why="Needed: 'increasing the precision' is a comparison with something.",
-            ),
-            "vendor": Option(
-                "The supplier's statement that the model learns continuously.",
-                why="Not evidence: it is the claim itself, restated by someone with an interest "
-                "in it.",
+            "d": Option(
+                "unverifiable",
+                why=(
+                    "Yes. Testing it would need confirmed outcomes over the years (for a "
+                    "sample of the people cleared too), precision measured the same way on "
+                    "comparable populations, and the precision of the method replaced; the "
+                    "article gives none of these."
+                ),
             ),
         },
-        key="11dd97c9410565d82d052e63857f10fb7a061a118bbe228c3e8a2083692121ab",
+        key="6cf0fefb9ba7a4fb1950a687bd6491f413ce6d902b95e0072dc312186bd7809d",
         hints=[
-            "Three of the six are needed.",
+            "Ask what you would need to see to know that a model's precision rose, then look "
+            "for it in the article.",
             "Think of section 4: what did the model need before it could learn anything, and "
-            "what was kept fixed to compare its versions?",
+            "what was kept fixed to compare its versions? Does the article give any of it?",
         ],
         explanation=(
             "Improvement is a measured change in precision, against a baseline, on comparable "
             "populations, and it needs labelled outcomes, which are scarce for rare events and "
-            "missing for the cleared. The fact-check notes that systems do not improve "
-            "automatically; the article gives none of these."
+            "missing for the cleared. The fact-check (claim 16) notes that systems do not "
+            "improve automatically; the article gives none of these, so the sentence is "
+            "unverifiable."
         ),
     ),
     CodeExercise(
