@@ -66,30 +66,29 @@ EXERCISES = [
         ),
         options={
             "accurate": Option(
-                "Accurate: deaths from deliberate attacks on civilians in EU states were lower "
-                "in the years after 2004 than in the years before, so the EU's joint measures "
-                "must have prevented attacks that would otherwise have happened.",
-                why="No. The chart shows the opposite for the 2010s (2015 and 2016 are the "
-                "largest years after Madrid), and even a fall would not show what caused it.",
-            ),
-            "inaccurate": Option(
-                "Inaccurate: attacks continued after 2004, which proves that the cooperation "
-                "failed.",
-                why="No. Later attacks do not prove failure either: nobody knows how many "
-                "attacks were prevented, or how many there would have been without the "
-                "measures. The data cannot decide it one way or the other.",
-            ),
-            "unverifiable": Option(
-                "Unverifiable: no evidence is given, and counts of deaths before and after "
-                "cannot show what would have happened without the measures.",
-                why="Yes. The claim is an outcome asserted without evidence, and this kind of "
-                "data cannot test it: there is no counterfactual.",
+                "accurate",
+                why="No. Deaths from deliberate attacks on civilians in EU states were not lower "
+                "after 2004 in the 2010s (2015 and 2016 are the largest years after Madrid), "
+                "and even a fall would not show that the EU's measures caused it.",
             ),
             "misleading": Option(
-                "Misleading: the EU adopted no measures after Madrid, so there was nothing to "
-                "improve prevention.",
-                why="No. The European Council adopted its Declaration on Combating Terrorism "
-                "on 25 March 2004 and created the post of Counter-Terrorism Coordinator.",
+                "misleading",
+                why="Not the best fit. The tone is misleading, but the claim's main point, that "
+                "prevention improved, is asserted without evidence and cannot be tested with "
+                "these data. (The measures themselves were real: the European Council adopted "
+                "its Declaration on Combating Terrorism on 25 March 2004.)",
+            ),
+            "inaccurate": Option(
+                "inaccurate",
+                why="No. Attacks continued after 2004, but that does not prove the cooperation "
+                "failed: nobody knows how many attacks were prevented, or how many there would "
+                "have been without the measures. The data cannot decide it one way or the other.",
+            ),
+            "unverifiable": Option(
+                "unverifiable",
+                why="Yes. No evidence is given, and counts of deaths before and after cannot "
+                "show what would have happened without the measures: there is no "
+                "counterfactual.",
             ),
         },
         key="7d34810744e5627c35b5bcddebc637a8e9fc20f9b533236fa860ae8c29f2fed7",
@@ -116,28 +115,27 @@ EXERCISES = [
             "and in lessons 00 and 01, which verdict fits best?"
         ),
         options={
-            "misleading": Option(
-                "Misleading: cooperation was real in each case, but the raid was unilateral "
-                "and ended in a killing, Al-Shabaab was not dismantled, and the Madrid outcome "
-                "is asserted, not shown.",
-                why="Yes. The conclusion rests on case accounts that are partly wrong and "
-                "partly unverifiable.",
-            ),
             "accurate": Option(
-                "Accurate: all three operations ended the threat they were aimed at.",
-                why="No. Al-Shabaab still fights at war intensity in UCDP's data, and "
-                "al-Qaida's conflict with the US continued after 2011.",
+                "accurate",
+                why="No. Not all three operations ended the threat they were aimed at: "
+                "Al-Shabaab still fights at war intensity in UCDP's data, and al-Qaida's "
+                "conflict with the US continued after 2011.",
+            ),
+            "misleading": Option(
+                "misleading",
+                why="Yes. Cooperation was real in each case, but the raid was unilateral and "
+                "ended in a killing, Al-Shabaab was not dismantled, and the Madrid outcome is "
+                "asserted, not shown: the conclusion rests on case accounts that are partly "
+                "wrong and partly unverifiable.",
             ),
             "inaccurate": Option(
-                "Inaccurate: there was no international cooperation in any of the three "
-                "cases; each government acted alone, and the partners the article names "
-                "(Pakistan, Kenya and the United States among them) took no part at all.",
-                why="No. Pakistan fought on the US side against al-Qaida in UCDP's data, the EU "
-                "adopted a joint package after Madrid, and many states supported Somalia's "
-                "government.",
+                "inaccurate",
+                why="No. There was international cooperation in all three cases: Pakistan "
+                "fought on the US side against al-Qaida in UCDP's data, the EU adopted a joint "
+                "package after Madrid, and many states supported Somalia's government.",
             ),
             "unverifiable": Option(
-                "Unverifiable: nothing about these cases can be checked.",
+                "unverifiable",
                 why="No. Much can be checked: who fought alongside whom, the deaths per year, "
                 "the dates of the EU's measures. What cannot be checked is the causal claim.",
             ),

@@ -66,31 +66,39 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: the article names INTERPOL's I-24/7 and Europol's SIENA and gives "
-                "the time they take to deliver a message between two countries.",
-                why="No. The article names no platform and gives no figure; lesson 05 "
-                "supplied the names.",
+                "accurate",
+                why=(
+                    "No. The article names no platform (INTERPOL's I-24/7 and Europol's SIENA "
+                    "are lesson 05's names, not the article's) and gives no figure for how fast "
+                    "anything is delivered."
+                ),
             ),
             "b": Option(
-                "Inaccurate: no secure system for exchanging information between the police "
-                "or intelligence services of different states exists, so nothing is "
-                "transmitted rapidly.",
-                why="No. INTERPOL's I-24/7, Europol's SIENA and the Counter Terrorism Group's "
-                "platform exist (lesson 05).",
+                "misleading",
+                why=(
+                    "No. Nothing in the sentence is shown to be false or to leave a false "
+                    "impression: the platforms exist and carry police and intelligence "
+                    "information, not money. What is missing is evidence."
+                ),
             ),
             "c": Option(
-                "Unverifiable: such platforms exist, but the article names none and gives no "
-                "evidence of what they carry or how fast.",
-                why="Yes: true in general, but stated without anything that could be checked.",
+                "inaccurate",
+                why=(
+                    "No. Secure systems for exchanging information between the police or "
+                    "intelligence services of different states do exist: INTERPOL's I-24/7, "
+                    "Europol's SIENA and the Counter Terrorism Group's platform (lesson 05)."
+                ),
             ),
             "d": Option(
-                "Misleading: the platforms exist but carry only bank transfers, so they "
-                "transmit money, not intelligence.",
-                why="No. I-24/7 links national police, SIENA carries Europol's information "
-                "exchange; neither moves money.",
+                "unverifiable",
+                why=(
+                    "Yes. Such platforms exist, but the article names none and gives no "
+                    "evidence of what they carry or how fast: true in general, stated without "
+                    "anything that could be checked."
+                ),
             ),
         },
-        key="a5ba929442d2de847e8d9eaad575655cf4f5b8d137c82641ba90c891dfcaab7a",
+        key="b73695aa4418162608e1980e3324ce3119927b6dd1b486e669c6e47f015ac3df",
         hints=[
             "Separate two questions: do such platforms exist, and does the article show "
             "anything about them?",
@@ -112,41 +120,51 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Inaccurate: the gap in internet use between the groups has closed since 2000.",
-                why="No. The ratio fell, but the difference in percentage points is larger in "
-                "the latest year than in 2000 (section 4).",
+                "accurate",
+                why=(
+                    "No. The data show the disparities, but the claim's main point is that they "
+                    "hinder cooperation, and the tables hold no measure of cooperation; nor do "
+                    "the least connected states cooperate least (many states fought on their "
+                    "governments' side, lesson 01)."
+                ),
             ),
             "b": Option(
-                "Accurate and proven: the least connected states are the ones that cooperate "
-                "least.",
-                why="No. The tables hold no measure of cooperation; and the least connected "
-                "governments had many states fighting on their side (lesson 01).",
+                "misleading",
+                why=(
+                    "No. The disparities are real and large in internet use (not only in mobile "
+                    "phones: the mobile gap narrowed more), so the factual part gives no false "
+                    "impression; the causal part is untested, not distorted."
+                ),
             ),
             "c": Option(
-                "Accurate in its factual part, unverifiable in its causal part: the data show "
-                "large, lasting gaps between states that must cooperate, but they contain no "
-                "measure of cooperation.",
-                why="Yes: the disparities are there in the data; that they hinder cooperation "
-                "is not something these tables can show.",
+                "inaccurate",
+                why=(
+                    "No. The gap has not closed since 2000: the ratio fell, but the difference "
+                    "in percentage points is larger in the latest year than in 2000 (section "
+                    "4)."
+                ),
             ),
             "d": Option(
-                "Misleading: the disparities are in mobile phones only; internet use is now "
-                "much the same everywhere.",
-                why="No. It is the other way round: the mobile gap narrowed more, the internet "
-                "gap is still large.",
+                "unverifiable",
+                why=(
+                    "Yes. The data show large, lasting gaps between states that must cooperate, "
+                    "but the claim's main point, that these gaps hinder cooperation, comes with "
+                    "no evidence, and the tables contain no measure of cooperation."
+                ),
             ),
         },
-        key="24d03135ccd814ed0be48fc66b719a04d9257454a349f2615fbefb11a69730e2",
+        key="675531a7a728237389c2efb526a41ca956450671219bde78114c10aedef3f8ed",
         hints=[
             "The sentence makes two claims: that disparities exist, and that they hinder "
             "cooperation. Judge them one at a time.",
             "Which of the lesson's tables measures cooperation itself?",
         ],
         explanation=(
-            "A claim the data largely support is a result too: the governments facing these "
-            "armed groups are far less connected than FATF's members, and the gap in points is "
-            "still large. Whether that hinders cooperation needs evidence the tables do not "
-            "hold (refused or delayed exchanges, for example)."
+            "The premise holds: the governments facing these armed groups are far less "
+            "connected than FATF's members, and the gap in points is still large. But the "
+            "claim's main point, that this hinders cooperation, needs evidence the article does "
+            "not give and the tables do not hold (refused or delayed exchanges, for example): "
+            "unverifiable."
         ),
     ),
     MultiSelect(

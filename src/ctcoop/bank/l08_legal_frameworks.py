@@ -64,33 +64,40 @@ EXERCISES = [
         ),
         options={
             "a": Option(
-                "Accurate: the conventions and resolution 1373 spell out every obligation in "
-                "full detail, with one shared definition of terrorism, and their human-rights "
-                "clauses make sure that every measure taken under them respects international "
-                "law.",
-                why="No. There is no shared definition of terrorism (section 7), and a clause "
-                "cannot make sure of compliance: the Special Rapporteur's 2019 report and FATF's "
-                "2023 revision of Recommendation 8 document measures that went beyond it.",
+                "accurate",
+                why=(
+                    "No. The frameworks do not spell out every obligation with one shared "
+                    "definition of terrorism (section 7), and a human-rights clause cannot make "
+                    "sure of compliance: the Special Rapporteur's 2019 report and FATF's 2023 "
+                    "revision of Recommendation 8 document measures that went beyond it."
+                ),
             ),
             "b": Option(
-                "Inaccurate: no counter-terrorism framework mentions international law or "
-                "human rights.",
-                why="No. Resolution 1456, the Strategy's fourth pillar and the Council of "
-                "Europe's 2005 Convention all do (section 9).",
+                "misleading",
+                why=(
+                    "Yes. There are real obligations and a duty to respect international law, "
+                    "but no agreed definition of terrorism, and documented misuse shows that "
+                    "compliance is not ensured: true in part, overstated in 'clear' and "
+                    "'ensuring'."
+                ),
             ),
             "c": Option(
-                "Misleading: there are real obligations and a duty to respect international "
-                "law, but no agreed definition of terrorism, and documented misuse shows that "
-                "compliance is not ensured.",
-                why="Yes: true in part, overstated in 'clear' and 'ensuring'.",
+                "inaccurate",
+                why=(
+                    "No. The frameworks do mention international law and human rights: "
+                    "resolution 1456, the Strategy's fourth pillar and the Council of Europe's "
+                    "2005 Convention all do (section 9)."
+                ),
             ),
             "d": Option(
-                "Unverifiable: legal texts cannot be checked, so nothing can be said either way.",
-                why="No. The texts, who is bound by them, and documented misuse can all be "
-                "checked; the lesson did so.",
+                "unverifiable",
+                why=(
+                    "No. The texts, who is bound by them, and documented misuse can all be "
+                    "checked; the lesson did so."
+                ),
             ),
         },
-        key="f4f7f1a8e2e5b38f391800cdeefbc08406ea3c97909043c63f5e90d949522161",
+        key="9d558ce0544bd84941c448d8ffef4ad542ef2ae47f373aa86e96c72f8198c727",
         hints=[
             "Split the sentence into its parts: obligations, 'clear', and 'ensuring'. Which "
             "parts does the evidence support?",
