@@ -80,8 +80,9 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
             f"Network of {len(clubs)} bodies on a circle: blue global or other clubs, orange the "
             f"FATF-style regional bodies; a circle's size grows with its member states, and a line "
             f"joins two bodies that share at least one, thicker for more. {len(edges)} of the "
-            f"{possible} possible pairs share a member. The thickest line is {a}-{b} ({top} states);"
-            f" {single} pairs share a single state. Bodies marked partial have incomplete lists."
+            f"{possible} possible pairs share a member. The thickest line is {a}-{b} "
+            f"({top} states); {single} pairs share a single state. Bodies marked partial have "
+            "incomplete lists."
         ),
     )
 
