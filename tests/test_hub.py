@@ -149,7 +149,25 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
-        subprocess.run(["pkill", "-f", str(state)], check=False)
+        _stop_learner_servers(state)
+
+
+def _stop_learner_servers(state: Path) -> None:
+    """End every process still running in a learner's home: the hub does not always stop them.
+
+    A learner's server (and its kernels) runs with its working folder inside
+    ``state``; left alone, each would outlive the test.
+    """
+    import psutil
+
+    leftovers = []
+    for process in psutil.process_iter(["cwd"]):
+        if (process.info["cwd"] or "").startswith(str(state)):
+            leftovers.append(process)
+            process.terminate()
+    _, alive = psutil.wait_procs(leftovers, timeout=10)
+    for process in alive:
+        process.kill()
 
 
 def _link(url: str, origin: Path) -> str:
