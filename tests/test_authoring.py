@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ctcoop import authoring
-from ctcoop.authoring import notebook_io
-from ctcoop.authoring.markers import DEFAULT_STUB, strip_code, strip_markdown
 from ctcoop.paths import repo_root
+from ctcoop.tools import authoring
+from ctcoop.tools.authoring import notebook_io
+from ctcoop.tools.authoring.markers import DEFAULT_STUB, strip_code, strip_markdown
 
 ROOT = repo_root()
 

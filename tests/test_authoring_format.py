@@ -11,9 +11,9 @@ import pytest
 from jupyter_server.services.contents.filemanager import FileContentsManager
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ctcoop.authoring import format_notebooks, notebook_io
-from ctcoop.authoring.cli import main
 from ctcoop.paths import repo_root
+from ctcoop.tools.authoring import format_notebooks, notebook_io
+from ctcoop.tools.authoring.cli import main
 
 ROOT = repo_root()
 COURSE_NOTEBOOKS = sorted(

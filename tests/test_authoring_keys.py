@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ctcoop import authoring, bank
-from ctcoop.authoring import notebook_io
-from ctcoop.authoring.cli import main
-from ctcoop.authoring.keys import check_keys, submitted_answers
+from ctcoop import bank
 from ctcoop.exercises import MultipleChoice, MultiSelect, Numeric, Option, Ordering
 from ctcoop.exercises.keys import digest
 from ctcoop.paths import repo_root
+from ctcoop.tools import authoring
+from ctcoop.tools.authoring import notebook_io
+from ctcoop.tools.authoring.cli import main
+from ctcoop.tools.authoring.keys import check_keys, submitted_answers
 
 ROOT = repo_root()
 NAME = "09_topic.ipynb"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from ctcoop.authoring import notebook_io, pipelines, steps
-from ctcoop.authoring.markers import AuthoringError
 from ctcoop.paths import PROGRESS_ENV, scratch_progress
+from ctcoop.tools.authoring import notebook_io, pipelines, steps
+from ctcoop.tools.authoring.markers import AuthoringError
 
 NAME = "09_topic.ipynb"
 

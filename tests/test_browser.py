@@ -48,8 +48,8 @@ from browser_support import (
 from playwright.sync_api import Browser, Locator, expect, sync_playwright
 from support.settings import SCREENSHOTS_ENV, need
 
-from ctcoop import progress
 from ctcoop.paths import PROGRESS_ENV
+from ctcoop.record import progress
 
 pytestmark = pytest.mark.browser
 
@@ -428,7 +428,7 @@ def test_screening_explorer_in_browser(
     The texts to expect come from the control itself, built here in Python with the
     same values, so that rewording it never breaks this test.
     """
-    from ctcoop.figures.l10_ai_automation import EXPLORER_CLASS, screening_explorer
+    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS, screening_explorer
 
     reference = screening_explorer(population=1_000_000)
     before = html_text(reference.children[-1].value)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ctcoop.build import TABLES
-from ctcoop.build.__main__ import main
-from ctcoop.build.package import datapackage, render
-from ctcoop.build.sources import default_sources
-from ctcoop.build.un import build_sanctions_list
 from ctcoop.paths import repo_root
+from ctcoop.tools.build import TABLES
+from ctcoop.tools.build.__main__ import main
+from ctcoop.tools.build.package import datapackage, render
+from ctcoop.tools.build.sources import default_sources
+from ctcoop.tools.build.un import build_sanctions_list
 
 DATA = repo_root() / "data"
 SOURCES = Path(default_sources())
@@ -34,7 +34,7 @@ def built() -> dict[str, str]:
 @pytest.mark.parametrize("name", list(TABLES))
 def test_committed_table_equals_fresh_build(name: str, built: dict[str, str]) -> None:
     committed = (DATA / TABLES[name].path).read_text(encoding="utf-8")
-    stale = f"data/{TABLES[name].path} is stale: run python -m ctcoop.build"
+    stale = f"data/{TABLES[name].path} is stale: run python -m ctcoop.tools.build"
     assert committed == built[name], stale
 
 
@@ -120,7 +120,7 @@ def test_official_mode_unzips_the_publishers_file(
 ) -> None:
     import zipfile
 
-    from ctcoop.build import sources
+    from ctcoop.tools.build import sources
 
     acd = "events/ucdp_prio_acd_v25_1.csv"
     archive = tmp_path / "ucdp.zip"

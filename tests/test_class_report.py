@@ -12,10 +12,11 @@ import pytest
 from PIL import Image
 from support.samples import sample_bank_module
 
-from ctcoop import bank, export, progress
+from ctcoop import bank
 from ctcoop.bank import Catalogue
-from ctcoop.class_report import class_report, main, read_export
 from ctcoop.paths import PROGRESS_ENV
+from ctcoop.record import export, progress
+from ctcoop.record.class_report import class_report, main, read_export
 
 
 @pytest.fixture(autouse=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from support.samples import SAMPLE_ANSWERS, sample_bank_module
 
-from ctcoop import bank, course, progress
+from ctcoop import bank, course
 from ctcoop.bank import Catalogue
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.widget import ExerciseWidget
+from ctcoop.record import progress
 
 
 class StandInWidget:
@@ -129,7 +130,7 @@ def test_the_real_course_solutions_folder_is_recognised(monkeypatch) -> None:
 def test_layers_the_course_layer_sits_on_top() -> None:
     code = (
         "import sys, ctcoop.course\n"
-        "print('ctcoop.bank' in sys.modules, 'ctcoop.progress' in sys.modules)"
+        "print('ctcoop.bank' in sys.modules, 'ctcoop.record.progress' in sys.modules)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "True"]  # the bank loads on first exercise()
@@ -150,7 +151,8 @@ def test_with_the_real_widget_a_right_answer_is_recorded_once() -> None:
 
 def test_top_level_names_point_at_the_course_layer() -> None:
     import ctcoop
-    from ctcoop import data, export, plots
+    from ctcoop import data, plots
+    from ctcoop.record import export
 
     assert ctcoop.exercise is course.exercise
     assert ctcoop.export_progress is export.export_progress

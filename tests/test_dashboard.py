@@ -82,7 +82,7 @@ def test_every_exercise_is_listed_with_symbol_and_word(prepared) -> None:
 
 
 def test_refresh_reads_new_progress(prepared) -> None:
-    from ctcoop.progress import record_attempt
+    from ctcoop.record.progress import record_attempt
 
     board = dashboard()
     record_attempt("01.code", solved=True)
@@ -115,7 +115,7 @@ def test_export_failure_is_shown_not_raised(prepared, tmp_path, monkeypatch) -> 
 
 
 def test_a_solution_viewed_is_shown_as_such_and_counted_apart(prepared) -> None:
-    from ctcoop.progress import record_attempt
+    from ctcoop.record.progress import record_attempt
 
     record_attempt("01.order", solved=True, solution=True)
     board = dashboard()

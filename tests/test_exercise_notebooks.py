@@ -19,9 +19,9 @@ import pytest
 from nbclient import NotebookClient
 
 from ctcoop import bank
-from ctcoop.authoring import CHECK_TAG, WIDGET_VIEW
 from ctcoop.exercises.static import RUN_TO_SHOW
 from ctcoop.paths import repo_root
+from ctcoop.tools.authoring import CHECK_TAG, WIDGET_VIEW
 
 ROOT = repo_root()
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))

@@ -8,9 +8,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from ctcoop import load, load_world_map
-from ctcoop.figures import l03_jurisdiction_sovereignty as l03
-from ctcoop.figures import l04_interests_and_laws as l04
-from ctcoop.figures import l05_intelligence_security as l05
+from ctcoop.lessons.l03_jurisdiction_sovereignty import figures as l03
+from ctcoop.lessons.l04_interests_and_laws import figures as l04
+from ctcoop.lessons.l05_intelligence_security import figures as l05
 
 
 @pytest.fixture(autouse=True)

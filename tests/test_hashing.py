@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ctcoop import hashing
+from ctcoop.lessons.l07_technology import hashing
 
 Y, X = np.mgrid[0:128, 0:128]
 DISC = np.where((X - 64) ** 2 + (Y - 64) ** 2 < 40**2, 230, 30)

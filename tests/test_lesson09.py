@@ -1,6 +1,7 @@
 """Lesson 09's assumptions, checked against the data and the sources they rest on.
 
-- ``ctcoop.resolution_kinds`` must group exactly as lesson 08's stored notebook did;
+- ``ctcoop.lessons.l08_legal_frameworks.resolution_kinds`` must group exactly as lesson 08's
+  stored notebook did;
 - the sanctions list's individual reference numbers must rise with the listing date
   (the lesson reads a missing number as an entry that left the list);
 - the bank's computed answers must agree with the UN's own file, read independently.
@@ -17,9 +18,14 @@ import pytest
 
 from ctcoop import data
 from ctcoop.bank import l09_emerging_threats as bank
-from ctcoop.build.sources import default_sources
+from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import (
+    KINDS,
+    OTHER,
+    THEMATIC,
+    terrorism_resolutions,
+)
 from ctcoop.paths import repo_root
-from ctcoop.resolution_kinds import KINDS, OTHER, THEMATIC, terrorism_resolutions
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources())
 TIDY_LIST = SOURCES / "un" / "un_sc_consolidated_sanctions_list_2025-11-20_tidy.csv"

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ctcoop.data import load
-from ctcoop.figures import l12_military_operations as figures
+from ctcoop.lessons.l12_military_operations import figures
 
 
 def test_peacekeeping_caption_names_the_peak_and_the_year_without_personnel() -> None:

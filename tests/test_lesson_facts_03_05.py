@@ -10,7 +10,7 @@ import pytest
 
 from ctcoop import load
 from ctcoop.bank import l05_intelligence_security as bank05
-from ctcoop.security import CLASSIFICATION_LEVELS, access_tables
+from ctcoop.lessons.l05_intelligence_security.security import CLASSIFICATION_LEVELS, access_tables
 
 
 def _failed_rules(report_id: str, analyst_id: str) -> set[str]:

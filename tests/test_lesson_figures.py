@@ -1,4 +1,4 @@
-"""Lesson figure helpers (`ctcoop.figures`): a titled figure, a caption built from the numbers."""
+"""Lesson figure helpers (`ctcoop.lessons`): a titled figure, a caption built from the numbers."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from ctcoop.figures import l01_why_cooperate as l01
-from ctcoop.figures import l02_key_organisations as l02
+from ctcoop.lessons.l01_why_cooperate import figures as l01
+from ctcoop.lessons.l02_key_organisations import figures as l02
 
 WORLD = {
     "features": [

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from ctcoop import data
-from ctcoop.build import TABLES
 from ctcoop.data import DataError
 from ctcoop.paths import DATA_ENV, repo_root
+from ctcoop.tools.build import TABLES
 
 DATA = repo_root() / "data"
 PANDAS_DTYPES = {
@@ -77,7 +77,7 @@ def test_world_map_loader() -> None:
 
 def test_missing_file_raises_data_error(data_copy: Path) -> None:
     (data_copy / "fatf_lists.csv").unlink()
-    with pytest.raises(DataError, match=r"fatf_lists\.csv.*missing.*ctcoop\.build"):
+    with pytest.raises(DataError, match=r"fatf_lists\.csv.*missing.*ctcoop\.tools\.build"):
         data.load("fatf_lists")
 
 

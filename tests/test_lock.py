@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from ctcoop.lockfile import LOCKS, PYTHON, fingerprint, stale_locks
 from ctcoop.paths import repo_root
+from ctcoop.tools.lockfile import LOCKS, PYTHON, fingerprint, stale_locks
 
 ROOT = repo_root()
 

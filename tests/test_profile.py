@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ctcoop import data
-from ctcoop.profile import BODIES, country_profile, profile_html, states
+from ctcoop.lessons.l13_lessons_learned.profile import BODIES, country_profile, profile_html, states
 
 
 @pytest.fixture(scope="module")

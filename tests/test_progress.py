@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ctcoop import progress
 from ctcoop.paths import PROGRESS_ENV
+from ctcoop.record import progress
 
 
 def test_attempts_and_success_are_recorded(progress_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_reset_needs_confirmation_and_keeps_a_backup(progress_path: Path) -> Non
 
 def test_the_store_imports_neither_bank_nor_engine_nor_widgets_nor_pandas() -> None:
     code = (
-        "import sys, ctcoop.progress\n"
+        "import sys, ctcoop.record.progress\n"
         "print(sorted(m for m in sys.modules if m.startswith(('ctcoop.bank', 'ctcoop.exercises',"
         " 'ctcoop.course', 'ipywidgets', 'pandas'))))"
     )

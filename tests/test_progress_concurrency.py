@@ -17,7 +17,7 @@ IDS = ("01.mc", "01.multi", "01.order")
 def write_attempts(path: str, writer: int) -> None:
     """One 'kernel': RECORDS attempts spread over IDS, every fifth one solved."""
     os.environ[PROGRESS_ENV] = path
-    from ctcoop.progress import record_attempt
+    from ctcoop.record.progress import record_attempt
 
     for n in range(RECORDS):
         record_attempt(IDS[(writer + n) % len(IDS)], solved=n % 5 == 4)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from support.samples import sample_bank_module
 
-from ctcoop import bank, export, progress
+from ctcoop import bank
 from ctcoop.bank import Catalogue
+from ctcoop.record import export, progress
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ctcoop import progress
 from ctcoop.paths import PROGRESS_ENV
+from ctcoop.record import progress
 
 
 @pytest.fixture(autouse=True)
@@ -134,7 +134,7 @@ def test_attempts_kept_in_memory_are_saved_when_the_kernel_exits(progress_path: 
     assert holder.stdout.readline().strip() == "held"
     kernel = (
         "import warnings; warnings.simplefilter('ignore')\n"
-        "from ctcoop.progress import record_attempt\n"
+        "from ctcoop.record.progress import record_attempt\n"
         "record_attempt('01.mc', solved=True)\n"
     )
     env = {**os.environ, PROGRESS_ENV: str(progress_path)}
@@ -161,7 +161,7 @@ def test_a_kill_during_a_write_leaves_the_store_valid(progress_path: Path) -> No
     progress.record_attempt("01.mc", solved=True)
     writer = (
         "import os, signal, json\n"
-        "from ctcoop import progress\n"
+        "from ctcoop.record import progress\n"
         "real = json.dump\n"
         "def dump(*args, **kwargs):\n"
         "    real(*args, **kwargs)\n"

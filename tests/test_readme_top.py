@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ctcoop.authoring.cli import COMMANDS
 from ctcoop.paths import repo_root
+from ctcoop.tools.authoring.cli import COMMANDS
 
 README = (repo_root() / "README.md").read_text(encoding="utf-8")
 

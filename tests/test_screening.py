@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ctcoop import screening
+from ctcoop.lessons.l07_technology import screening
 
 
 def test_normalise_removes_accents_case_and_hyphens() -> None:

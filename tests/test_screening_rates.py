@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from ctcoop import screening_rates as sr
-from ctcoop.figures import l10_ai_automation as figures
+from ctcoop.lessons.l10_ai_automation import figures
+from ctcoop.lessons.l10_ai_automation import screening_rates as sr
 
 
 def test_expected_counts_by_hand() -> None:

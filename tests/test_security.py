@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ctcoop.security import CLASSIFICATION_LEVELS, access_tables, hotp, may_read, time_step, totp
+from ctcoop.lessons.l05_intelligence_security.security import (
+    CLASSIFICATION_LEVELS,
+    access_tables,
+    hotp,
+    may_read,
+    time_step,
+    totp,
+)
 
 # RFC 6238, Appendix B: the seeds are ASCII digits repeated to the hash's block-size key length.
 SEED_SHA1 = b"12345678901234567890"

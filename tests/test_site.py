@@ -17,7 +17,7 @@ from support.settings import need
 
 from ctcoop import bank
 from ctcoop.paths import repo_root
-from ctcoop.site import binder_url, build, pages, settings, sync_links, table_of_contents
+from ctcoop.tools.site import binder_url, build, pages, settings, sync_links, table_of_contents
 
 ROOT = repo_root()
 pytestmark = pytest.mark.site

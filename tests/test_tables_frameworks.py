@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from ctcoop import data
-from ctcoop.build.frameworks import CONVENTIONS, parse_untc_cell
-from ctcoop.build.sources import default_sources
+from ctcoop.tools.build.frameworks import CONVENTIONS, parse_untc_cell
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources())
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="source snapshots not present")

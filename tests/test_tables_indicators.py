@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ctcoop.build import indicators
-from ctcoop.build.sources import default_sources
 from ctcoop.data import load
 from ctcoop.paths import repo_root
+from ctcoop.tools.build import indicators
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources())
 DATA = repo_root() / "data"

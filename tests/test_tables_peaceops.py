@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ctcoop.build import peaceops
-from ctcoop.build.sources import default_sources
 from ctcoop.data import load
+from ctcoop.tools.build import peaceops
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources())
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="source snapshots not present")

@@ -11,9 +11,14 @@ import pytest
 
 from ctcoop import data
 from ctcoop.bank import get
-from ctcoop.build.scorecard import LESSON_CLAIMS, VERDICTS, parse_factcheck_claims, verdict_word
-from ctcoop.build.sources import default_sources
 from ctcoop.paths import repo_root
+from ctcoop.tools.build.scorecard import (
+    LESSON_CLAIMS,
+    VERDICTS,
+    parse_factcheck_claims,
+    verdict_word,
+)
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources())
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="source snapshots not present")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ctcoop.build.sources import default_sources
 from ctcoop.data import load
+from ctcoop.tools.build.sources import default_sources
 
 SOURCES = Path(default_sources()) / "events"
 needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason=f"no snapshots at {SOURCES}")

@@ -27,7 +27,7 @@ _LAZY = {
     "notes": "ctcoop.data",
     "exercise": "ctcoop.course",
     "dashboard": "ctcoop.dashboard",
-    "export_progress": "ctcoop.export",
+    "export_progress": "ctcoop.record.export",
 }
 _LAZY_MODULES = {"plots": "ctcoop.plots"}  # whole modules, used as ``plots.show(...)``
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ctcoop.exercises.feedback import Feedback
 from ctcoop.exercises.widget import ExerciseWidget
-from ctcoop.progress import Entry, load_progress, record_attempt, status_of
+from ctcoop.record.progress import Entry, load_progress, record_attempt, status_of
 
 __all__ = ["SOLUTIONS_FOLDER", "exercise", "in_solutions_notebook", "recorder", "saved_text"]
 

@@ -2,7 +2,7 @@
 
 The list comes from the registry (``ctcoop.bank``), so it covers the whole
 series, including lessons not opened yet; this is where the bank's list meets
-the store's records (through ``ctcoop.export.progress_rows``). Status is shown
+the store's records (through ``ctcoop.record.export.progress_rows``). Status is shown
 with a symbol and a word as well as an Okabe-Ito colour, so it reads the same
 with colour-blind vision and with a screen reader. The plain-text form (what
 nbval compares) holds only the counts; "solution viewed" is counted only where
@@ -22,8 +22,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from ctcoop.exercises.widget import SummaryBox
-from ctcoop.export import HUB_USER_ENV, download_link, export_progress, progress_rows
-from ctcoop.progress import STATUS_COLOURS, STATUS_LABELS, STATUSES
+from ctcoop.record.export import HUB_USER_ENV, download_link, export_progress, progress_rows
+from ctcoop.record.progress import STATUS_COLOURS, STATUS_LABELS, STATUSES
 
 __all__ = ["Dashboard", "dashboard"]
 

@@ -37,7 +37,7 @@ class DataError(Exception):
 def _restore_hint(file_name: str) -> str:
     return (
         f"Restore it with `git checkout data/{file_name}` or rebuild the tables with "
-        "`python -m ctcoop.build`."
+        "`python -m ctcoop.tools.build`."
     )
 
 

@@ -2,7 +2,7 @@
 
 Every statement here is true of the course's own code: hints are not recorded
 (``ctcoop.exercises.widget``), the progress file holds counts and times only
-(``ctcoop.progress``), and the dashboard's symbols (``ctcoop.dashboard``).
+(``ctcoop.record.progress``), and the dashboard's symbols (``ctcoop.dashboard``).
 """
 
 from __future__ import annotations

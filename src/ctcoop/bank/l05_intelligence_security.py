@@ -2,7 +2,8 @@
 
 Facts behind the options and explanations: `shared/sources/factcheck.md` claim 17, RFC 4226
 and RFC 6238, and `data/README.md` and `shared/sources/un/PROVENANCE.md` on the sanctions
-list. The access-control exercise uses the invented teaching tables of `ctcoop.security`
+list. The access-control exercise uses the invented teaching tables of
+`ctcoop.lessons.l05_intelligence_security.security`
 (made up, not a factual claim). Numeric and code answers are computed when checked, by the
 private helpers below.
 """
@@ -19,7 +20,7 @@ from ctcoop.exercises import (
     Numeric,
     Option,
 )
-from ctcoop.security import may_read, time_step
+from ctcoop.lessons.l05_intelligence_security.security import may_read, time_step
 
 TITLE = "Intelligence security and confidentiality"
 

@@ -23,7 +23,7 @@ from ctcoop.exercises import (
     Option,
     Ordering,
 )
-from ctcoop.screening_rates import expected, precision
+from ctcoop.lessons.l10_ai_automation.screening_rates import expected, precision
 
 TITLE = "Artificial intelligence and automation"
 
