@@ -95,8 +95,10 @@ EXERCISES = [
             "The course's fact-check rates the claim inaccurate. Al-Shabaab lost Mogadishu in "
             "2011 but kept large rural areas; UCDP records the conflict in every year from 2008 "
             "to the end of its data, at war intensity in all but one year, and a separate "
-            "Kenya-Al-Shabaab conflict from 2015. Sources: UCDP/PRIO ACD v25.1; fact-check "
-            "claim 12."
+            "Kenya-Al-Shabaab conflict from 2015. In 2008-2010 UCDP's side B also names other "
+            "groups (ARS/UIC, then Hizbul Islam), so those years' intensity is not Al-Shabaab's "
+            "alone; from 2011 it is the only opponent named. Sources: UCDP/PRIO ACD v25.1; "
+            "fact-check claim 12."
         ),
     ),
     MultipleChoice(
@@ -204,10 +206,13 @@ EXERCISES = [
             "with `.nunique()`.",
         ],
         explanation=(
-            "A large share of the world's states have sent troops to help another government "
-            "against these groups in at least one year. Many of them took part in one of a few "
-            "multinational efforts, so the count says more about coalitions and missions than "
-            "about each state's own policy."
+            "The count is of states that UCDP lists on the government side in at least one of "
+            "these conflict-years, not of states that each chose to fight these groups. Much "
+            "of it comes from a few multinational efforts: some states are listed only in the "
+            "two Mali conflicts, where UCDP counts the troop contributors of the UN mission "
+            "MINUSMA. In years when side B names several groups (Iraq, Somalia 2008-2010, "
+            "Yemen), a listed state may have fought a group other than the one that put the "
+            "row in `jihadist`; and UCDP lists AMISOM's contributors only from 2012."
         ),
     ),
     CodeExercise(
@@ -244,8 +249,10 @@ EXERCISES = [
         ],
         explanation=(
             "Almost every year since 2008 is at war intensity, which is hard to square with "
-            '"dismantling". Without the `jihadist_actor` filter you would also get years of '
-            "the 1980s and 1990s, when the same conflict id covered other armed groups."
+            '"dismantling". In 2008-2010 side B also names ARS/UIC or Hizbul Islam, so the '
+            "intensity of those years is not Al-Shabaab's alone. Without the `jihadist_actor` "
+            "filter you would also get years from the 1980s to 2007, when the same conflict id "
+            "covered other armed groups."
         ),
     ),
     Matching(

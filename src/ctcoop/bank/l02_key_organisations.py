@@ -324,8 +324,13 @@ EXERCISES = [
         ],
         explanation=(
             '"Separatism" and "extremism" make the SCO\'s remit broader and more political '
-            "than counter-terrorism. Whether such broad terms can reach peaceful dissent is a "
-            "question to discuss in class."
+            "than counter-terrorism. The criticism is on the record, not an open question: "
+            "human-rights organisations (Human Rights in China, 2011; FIDH, 2012) have "
+            "documented these terms being used against religious minorities and political "
+            "opponents, and returns between members without safeguards against torture; the "
+            "UN Human Rights Committee raised the concern about returns when it reviewed "
+            "Kazakhstan in 2011. What is left to discuss is which safeguards such "
+            "cooperation needs."
         ),
     ),
 ]

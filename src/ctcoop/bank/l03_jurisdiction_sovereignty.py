@@ -372,9 +372,10 @@ EXERCISES = [
             "date from the 2000s onwards, when nearly every resolution was unanimous. Compared "
             "with resolutions of the same decade (lesson 03, section 5), the difference "
             "vanishes before 2010, where they were if anything less often unanimous; only "
-            "since 2010 are they more often unanimous. The 2022-2025 rows are left out because "
-            "that part lists only terrorism-related resolutions: mixing them in would bias "
-            '"all".'
+            "from 2010 to June 2022 are they more often unanimous. The 2022-2025 rows are left "
+            "out because that part lists only terrorism-related resolutions: mixing them in "
+            'would bias "all". Read on their own, they show abstentions on several terrorism '
+            "resolutions, so the unanimity of 2010-2022 did not last."
         ),
     ),
     MultipleChoice(
@@ -422,7 +423,8 @@ EXERCISES = [
             "comparison can show a difference that belongs to the make-up, not to the groups. "
             "Holding the decade fixed, as lesson 03 does in section 5, removes it: before 2010 "
             "terrorism-related resolutions were, if anything, less often unanimous than their "
-            "decade; only since 2010 have they been more often unanimous."
+            "decade; only from 2010 to June 2022, where the comparable data end, have they "
+            "been more often unanimous."
         ),
     ),
     CodeExercise(

@@ -556,6 +556,11 @@ TABLES = (
             "and the numbers added by the compilers (number_verified false): check them "
             "against the UN Digital Library before relying on them.",
             "The seventh review was postponed from 2020 to 2021 by decision 74/556.",
+            "Reviews are usually, not always, two years apart: the gap from the sixth "
+            "(2018) to the seventh (2021) is three years.",
+            "Of the ten rows, nine are the Strategy's adoption and reviews; 71/291 (kind "
+            "'related') created the Office of Counter-Terrorism and is not a review. Its "
+            "adoption without a vote is marked 'to verify' in the source (vote_note).",
         ),
     ),
     Table(

@@ -249,6 +249,10 @@ def _specs() -> tuple[Table, ...]:
                 OWID_NOTE,
                 COUNTRY_NOTE,
                 GAP_NOTE,
+                "Definition (ITU, used by the World Bank for IT.NET.USER.ZS and by the UN for "
+                "SDG indicator 17.8.1): individuals who used the internet, from any location "
+                "and on any device, in the last three months. Older releases used the last "
+                "twelve months.",
                 "The ITU models some countries' values from surveys and subscriptions; "
                 "early years are often written as 0.",
             ),
@@ -284,6 +288,11 @@ def _specs() -> tuple[Table, ...]:
                 OWID_NOTE,
                 COUNTRY_NOTE,
                 GAP_NOTE,
+                "Definition (ITU, as given by the World Bank for IT.CEL.SETS.P2): "
+                "subscriptions to a public mobile telephone service that give access to the "
+                "public switched telephone network using cellular technology; postpaid "
+                "subscriptions plus prepaid accounts that were active (used) in the last "
+                "three months. Voice services only: data cards and USB modems are excluded.",
                 "Subscriptions, not people: prepaid SIM cards and several lines per person "
                 "push the figure above 100 in many countries. The snapshot ends in 2020.",
             ),

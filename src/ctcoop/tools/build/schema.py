@@ -36,7 +36,9 @@ LICENCES: dict[str, dict[str, str]] = {
     },
     "cc-by-4.0": {
         "name": "CC-BY-4.0",
-        "title": "Creative Commons Attribution 4.0 (UCDP); data modified, see notes",
+        "title": "Creative Commons Attribution 4.0; credit the producers named in each "
+        "table's sources (UCDP, ITU and the World Bank, Our World in Data); data modified, "
+        "see notes",
         "path": "https://creativecommons.org/licenses/by/4.0/",
     },
     "public-domain": {

@@ -650,7 +650,8 @@ def _specs() -> tuple[Table, ...]:
                 Field("source_urls", "string", "Sources."),
             ),
             notes=(
-                "187 UN-member 'party' rows are inferred, not read from the UNTC table; the "
+                "186 of the 187 UN-member 'party' rows are inferred (status_confidence "
+                "'medium (inferred)'), not read from the UNTC table; the "
                 "total may be 189 rather than 190. Check the UNTC page before teaching an "
                 "exact number.",
             ),
