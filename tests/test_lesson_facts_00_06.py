@@ -19,8 +19,6 @@ import pytest
 from ctcoop import load
 from ctcoop.bank import l01_why_cooperate as bank01
 from ctcoop.bank import l02_key_organisations as bank02
-from ctcoop.bank import l03_jurisdiction_sovereignty as bank03
-from ctcoop.bank import l06_case_studies as bank06
 from ctcoop.paths import repo_root
 
 ROOT = repo_root()
@@ -61,9 +59,15 @@ def _instructors_rows() -> str:
 
 def _all_text_00_06() -> str:
     banks = []
-    for name in ("l00_start", "l01_why_cooperate", "l02_key_organisations",
-                 "l03_jurisdiction_sovereignty", "l04_interests_and_laws",
-                 "l05_intelligence_security", "l06_case_studies"):
+    for name in (
+        "l00_start",
+        "l01_why_cooperate",
+        "l02_key_organisations",
+        "l03_jurisdiction_sovereignty",
+        "l04_interests_and_laws",
+        "l05_intelligence_security",
+        "l06_case_studies",
+    ):
         banks.append((ROOT / "src" / "ctcoop" / "bank" / f"{name}.py").read_text(encoding="utf-8"))
     prose = " ".join(_prose(lesson) for lesson in LESSONS)
     return re.sub(r'\s+|"\s+"', " ", " ".join([prose, _instructors_rows(), *banks]))
@@ -144,8 +148,9 @@ def _resolutions() -> pd.DataFrame:
 
 def test_no_text_says_terrorism_resolutions_have_been_unanimous_since_2010():
     res = _resolutions()
-    split_since_2010 = res[res["terrorism_related"] & res["unanimous"].eq(False)
-                           & (res["year"] >= 2010)]
+    split_since_2010 = res[
+        res["terrorism_related"] & res["unanimous"].eq(False) & (res["year"] >= 2010)
+    ]
     assert len(split_since_2010) > 0  # so an unqualified "since 2010 ... unanimous" is false
     claims = re.findall(r"[Ss]ince 2010[^.?]*unanimous", _all_text_00_06())
     assert claims == []
@@ -192,8 +197,14 @@ def _support() -> pd.DataFrame:
 def test_the_esd_has_eleven_kinds_and_the_2011_table_keeps_the_unnamed_ones():
     kinds = [c for c in _support().columns if re.fullmatch(r"ext_\w_count", c)]
     assert len(kinds) == 11
-    us = _support().query("conflict_id == 418 and year == 2011 and "
-                          "actor == 'Government of United States of America'").iloc[0]
+    us = (
+        _support()
+        .query(
+            "conflict_id == 418 and year == 2011 and "
+            "actor == 'Government of United States of America'"
+        )
+        .iloc[0]
+    )
     unnamed = sum(int(us[f"ext_{letter}_count"]) for letter in "ylou")
     assert unnamed > 0  # dropping them would hide supporters
     assert "The ESD codes eleven kinds" in _prose("06")
@@ -246,8 +257,9 @@ def test_pakistan_is_a_us_supporter_in_every_year_of_the_esd():
 
 def test_in_most_kenyan_years_with_al_shabaab_another_dyad_shares_the_total():
     violence = load("ucdp_organized_violence")
-    kenya = violence[(violence["iso3"] == "KEN")
-                     & violence["os_dyads"].str.contains("Al-Shabaab", na=False)]
+    kenya = violence[
+        (violence["iso3"] == "KEN") & violence["os_dyads"].str.contains("Al-Shabaab", na=False)
+    ]
     assert (kenya["os_dyad_count"] > 1).mean() > 0.5
 
 
