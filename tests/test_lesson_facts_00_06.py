@@ -309,3 +309,48 @@ def test_licence_titles_do_not_credit_ucdp_for_other_producers(table):
 def test_readme_has_no_stale_to_be_added_notes():
     assert "to be added" not in README
     assert "being written" not in README
+
+
+def test_somalia_resolutions_show_the_coding_change_the_text_warns_of():
+    res = _resolutions()
+    somalia = res[res["topic"].str.contains("Somalia", case=False, na=False)]
+    flagged = somalia.groupby("part", observed=True)["terrorism_related"].mean()
+    assert flagged["dhl_1946_2022"] == 0
+    assert flagged["compiled_terrorism_2022_2025"] == 1
+    compiled = somalia[somalia["part"] == "compiled_terrorism_2022_2025"]
+    assert compiled["terrorism_link"].str.contains("AU mission|Al-Shabaab").all()
+    prose = _prose("06")
+    assert "none of the Somalia resolutions to June 2022 is flagged, and every one" in prose
+    assert "change in the course's coding" in prose
+
+
+def test_gctf_launched_with_29_states_and_the_eu_then_kenya_and_kuwait_in_2023():
+    gctf = load("memberships").query("body == 'GCTF'")
+    founders = gctf[gctf["joined"].dt.year == 2011]
+    assert len(founders[founders["member"] != "European Union"]) == 29
+    assert "European Union" in set(founders["member"])
+    later = gctf[gctf["joined"].dt.year > 2011]
+    assert set(later["member"]) == {"Kenya", "Kuwait"}
+    assert set(later["joined"].dt.year) == {2023}
+    assert "29 states and the EU at its launch, Kenya and Kuwait since 2023" in _prose("02")
+
+
+def test_somalia_has_had_foreign_troops_on_its_side_for_over_a_decade():
+    secondary = load("ucdp_secondary_parties")
+    years = sorted(set(secondary.query("conflict_id == 337 and side == 'a'")["year"]))
+    latest = load("ucdp_conflicts")["year"].max()
+    run = [y for y in years if y <= latest]
+    consecutive = 0
+    for year in range(latest, 0, -1):
+        if year not in run:
+            break
+        consecutive += 1
+    assert consecutive > 10
+    assert "Somalia has had foreign troops on its side for over a decade" in _instructors_rows()
+
+
+def test_most_listed_jurisdictions_are_not_fatf_members():
+    listed = set(load("fatf_lists")["iso3"].dropna())
+    members = set(load("fatf_members")["iso3"].dropna())
+    assert len(listed - members) > len(listed) / 2
+    assert "most listed jurisdictions are not members" in _instructors_rows()
