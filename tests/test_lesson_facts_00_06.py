@@ -354,3 +354,36 @@ def test_most_listed_jurisdictions_are_not_fatf_members():
     members = set(load("fatf_members")["iso3"].dropna())
     assert len(listed - members) > len(listed) / 2
     assert "most listed jurisdictions are not members" in _instructors_rows()
+
+
+def test_ucdps_madrid_count_equals_the_toll_reported_at_the_time():
+    violence = load("ucdp_organized_violence")
+    spain = violence.query("iso3 == 'ESP' and year == 2004").iloc[0]
+    assert spain["os_deaths_best"] == 191  # the toll reported at the time (fact-check, claim 10)
+    assert "GICM" in spain["os_dyads"]
+
+
+def test_the_two_highest_years_of_battle_deaths_against_al_shabaab_are_the_last_two():
+    battle = load("ucdp_battle_deaths")
+    somalia = battle[(battle["conflict_id"] == 337) & battle["side_b"].str.contains("Al-Shabaab")]
+    best = somalia.set_index("year")["bd_best"]
+    assert set(best.nlargest(2).index) == set(sorted(best.index)[-2:])
+    assert "the two highest years of battle deaths are the last two in the table" in _prose("06")
+
+
+def test_al_shabaab_is_in_the_one_sided_dyads_of_somalia_and_kenya_every_year_to_the_end():
+    violence = load("ucdp_organized_violence")
+    latest = violence["year"].max()
+    for iso3 in ("SOM", "KEN"):
+        years = violence.query("iso3 == @iso3")
+        named = years[years["os_dyads"].str.contains("Al-Shabaab", na=False)]["year"]
+        assert named.max() == latest
+        assert sorted(named) == list(range(named.min(), latest + 1)), iso3
+
+
+def test_states_alongside_somalias_government_have_not_fallen():
+    secondary = load("ucdp_secondary_parties")
+    per_year = secondary.query("conflict_id == 337 and side == 'a'").groupby("year").size()
+    assert per_year.is_monotonic_increasing
+    assert per_year.loc[2012] == 8  # AMISOM's contributors appear from 2012
+    assert per_year.loc[:2011].index.min() == 2006
