@@ -387,3 +387,12 @@ def test_states_alongside_somalias_government_have_not_fallen():
     assert per_year.is_monotonic_increasing
     assert per_year.loc[2012] == 8  # AMISOM's contributors appear from 2012
     assert per_year.loc[:2011].index.min() == 2006
+
+
+def test_instructors_section_01_years_of_conflict_337():
+    rows = _jihadist()[_jihadist()["conflict_id"] == 337]
+    assert (rows["year"].min(), rows["year"].max()) == (2008, 2024)
+    assert rows.loc[rows["intensity_level"] == 1, "year"].tolist() == [2013]
+    text = re.sub(r"\s+", " ", (ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"))
+    assert "every year from 2008 to 2024, at war intensity in all but 2013" in text
+    assert "In 2008–2010 UCDP's side B also names ARS/UIC or Hizbul Islam" in text
