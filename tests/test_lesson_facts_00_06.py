@@ -396,3 +396,17 @@ def test_instructors_section_01_years_of_conflict_337():
     text = re.sub(r"\s+", " ", (ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"))
     assert "every year from 2008 to 2024, at war intensity in all but 2013" in text
     assert "In 2008–2010 UCDP's side B also names ARS/UIC or Hizbul Islam" in text
+
+
+def test_ucdp_lists_amisoms_contributors_only_from_2012():
+    secondary = load("ucdp_secondary_parties").query("conflict_id == 337 and side == 'a'")
+    first = secondary.groupby("iso3")["year"].min()
+    assert first[["UGA", "BDI"]].eq(2012).all()  # AMISOM's first contingents (Uganda, Burundi)
+    before = secondary[secondary["year"] < 2012]
+    assert set(before["iso3"]) == {"ETH", "KEN"}
+    assert before.loc[before["iso3"] == "KEN", "year"].tolist() == [2011]
+    assert before.loc[before["iso3"] == "ETH", "year"].min() == 2006
+    assert "UCDP lists AMISOM's contributors only from 2012" in re.sub(
+        r'\s+|"\s+"', " ", _explanation(bank01, "01.helper-states")
+    )
+    assert "before that the table has Ethiopia (to 2011) and Kenya (2011)" in _prose("01")
