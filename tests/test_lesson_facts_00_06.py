@@ -417,3 +417,18 @@ def test_the_veto_table_has_one_terrorism_veto_as_lesson_03_says():
     terror = vetoes[vetoes["agenda_item"].str.contains("terror", case=False, na=False)]
     assert len(terror) == 1
     assert "the veto table has only the one terrorism veto printed above" in _prose("03")
+
+
+def test_unanimity_comparisons_use_only_the_part_with_all_resolutions():
+    from ctcoop.bank import l03_jurisdiction_sovereignty as bank03
+
+    res = _resolutions()
+    dhl = res[res["part"] == "dhl_1946_2022"]
+    expected = bank03._unanimous_share()
+    assert expected["all"] == pytest.approx(dhl["unanimous"].mean())
+    mixed = res["unanimous"].astype("Float64").mean()
+    assert mixed != pytest.approx(expected["all"])  # mixing the parts would change the answer
+    assert any(
+        'dhl = resolutions[resolutions["part"] == "dhl_1946_2022"]' in c
+        for c in _cells("03", "code")
+    )
