@@ -432,3 +432,23 @@ def test_unanimity_comparisons_use_only_the_part_with_all_resolutions():
         'dhl = resolutions[resolutions["part"] == "dhl_1946_2022"]' in c
         for c in _cells("03", "code")
     )
+
+
+def test_readme_counts_of_flagged_resolutions_per_decade_match_the_table():
+    res = _resolutions()
+    flagged = res[res["terrorism_related"]]
+    per_decade = (flagged["year"] // 10 * 10).value_counts()
+    text = re.sub(r"\s+", " ", README)
+    listed = re.search(
+        r"Flagged per decade: (.*?) \(of which (\d+) from the compiled list, "
+        r"including (\d+) on Al-Shabaab sanctions and AU missions",
+        text,
+    )
+    assert listed
+    for decade, count in re.findall(r"(\d{4})s (\d+)", listed.group(1)):
+        assert per_decade[int(decade)] == int(count), decade
+    compiled = flagged[flagged["part"] == "compiled_terrorism_2022_2025"]
+    assert len(compiled) == int(listed.group(2))
+    somalia = compiled["terrorism_link"].str.contains("Al-Shabaab")
+    assert somalia.sum() == int(listed.group(3))
+    assert "Rule 3 is a coding change" in text
