@@ -208,6 +208,10 @@ def test_08_strategy_reviews_usually_every_two_years() -> None:
     gaps = reviews["adoption_date"].diff().dt.days.dropna() / 365.25
     assert gaps.median() == pytest.approx(2, abs=0.25)
     assert gaps.max() > 2.5  # hence "usually"
+    assert "10 of 10 resolutions adopted without a vote" not in _outputs(L08)
+    assert "9 of 9 Strategy resolutions (the adoption and its reviews); also 71/291" in _outputs(
+        L08
+    )
     text = _squash(_text(L08))
     assert "reviews the Strategy every two years" not in text
     assert "usually every two years" in text
@@ -350,3 +354,45 @@ def test_instructors_rows_07_09_carry_the_corrections() -> None:
     assert "2462 the first resolution on financing alone" in text
     assert "the busiest period is 2000–2004" in text
     assert "in the last three months" in text
+
+
+# ---------------------------------------------------------------- bank explanations, 08-09
+
+
+def test_08_financing_after_1373_explanation() -> None:
+    """ "only a handful ... in the year before; dozens did, most of which had signed before"."""
+    financing = load("treaty_participation").query("convention == 'financing_1999'")
+    adopted, year = pd.Timestamp("2001-09-28"), pd.DateOffset(years=1)
+    before = financing["bound"].between(adopted - year, adopted, inclusive="left")
+    after = financing["bound"].between(adopted, adopted + year, inclusive="left")
+    assert before.sum() <= 10
+    assert after.sum() >= 24
+    signed_before = (financing.loc[after, "signed"] < adopted).sum()
+    assert 10 <= signed_before < after.sum() / 2
+
+
+def test_09_central_sahel_explanation() -> None:
+    """ "Until 2014 ... at most one such conflict a year; from 2018 it had several a year"."""
+    conflicts = load("ucdp_conflicts")
+    sahel = conflicts[
+        conflicts["jihadist_actor"] & conflicts["iso3_loc"].isin(["MLI", "BFA", "NER"])
+    ]
+    per_year = sahel.groupby("year").size()
+    assert per_year.loc[:2014].max() <= 1
+    assert per_year.loc[2018:].min() >= 2
+
+
+def test_09_entities_by_year_explanation() -> None:
+    """ "The entities listed in 2001 still make up the largest year, although most of the
+    QDe numbers of that year are held by no entry today"."""
+    sanctions = load("sanctions_list")
+    entities = sanctions[
+        (sanctions["regime"] == "ISIL (Da'esh) & Al-Qaida") & (sanctions["entry_type"] == "entity")
+    ]
+    per_year = entities.groupby(entities["listed_on"].dt.year).size()
+    assert per_year.idxmax() == 2001
+    numbers = entities["reference_number"].str.extract(r"QDe\.(\d+)", expand=False).astype(int)
+    of_2001 = numbers[entities["listed_on"].dt.year == 2001]
+    span = range(1, of_2001.max() + 1)  # the numbers issued up to the last one of 2001
+    held = set(numbers)
+    assert sum(n not in held for n in span) > sum(n in held for n in span)
