@@ -402,3 +402,63 @@ def test_09_entities_by_year_explanation() -> None:
     span = range(1, of_2001.max() + 1)  # the numbers issued up to the last one of 2001
     held = set(numbers)
     assert sum(n not in held for n in span) > sum(n in held for n in span)
+
+
+def test_instructors_numbers_for_07_09_are_the_banks_computed_answers() -> None:
+    """INSTRUCTORS.md quotes "computed from the data: N with the committed tables"."""
+    from ctcoop.bank import l08_legal_frameworks as bank08
+    from ctcoop.bank import l09_emerging_threats as bank09
+
+    text = _squash((ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"))
+    quoted = dict(re.findall(r"(0[789]\.[a-z0-9-]+) \(computed from the data: (\d+)", text))
+    assert quoted == {"08.financing-after-1373": "48", "09.missing-numbers": "184"}
+    assert int(quoted["08.financing-after-1373"]) == bank08.financing_joins_year_after_1373()
+    assert int(quoted["09.missing-numbers"]) == bank09.missing_individual_numbers()
+
+
+def _area(region: pd.Series, iso3: pd.Series) -> pd.Series:
+    """Lesson 09's areas: UCDP's region, with Africa split by Natural Earth's subregion."""
+    subregion = {
+        f["properties"]["iso3"]: f["properties"]["subregion"] for f in load_world_map()["features"]
+    }
+    names = {"1": "Europe", "2": "Middle East", "3": "Asia", "4": "Africa", "5": "Americas"}
+    region = region.astype(str).map(names).fillna(region.astype(str))
+    africa = region == "Africa"
+    north = iso3.map(subregion) == "Northern Africa"
+    return region.mask(africa & north, "North Africa").mask(africa & ~north, "sub-Saharan Africa")
+
+
+def test_09_one_sided_violence_sentences() -> None:
+    """Section 3: 2010-2014 "the Middle East holds most of the attributable deaths"; in
+    2020-2024 "in most sub-Saharan country-years these groups share UCDP's count"."""
+    violence = load("ucdp_organized_violence")
+    actors = violence.assign(actor=violence["os_dyads"].str.split("; ")).explode("actor")
+    pattern = r"^(?:al-Qaida|IS|Al-Shabaab|AQAP|AQIM|JNIM)\s+- Civilians$"
+    groups = actors[actors["actor"].str.match(pattern, na=False)]
+    dyads = groups.groupby(["iso3", "year"]).size().rename("group_dyads").reset_index()
+    years = violence.merge(dyads, on=["iso3", "year"])
+    years = years.assign(
+        area=_area(years["region"], years["iso3"]),
+        alone=years["group_dyads"] == years["os_dyad_count"],
+    )
+    attributable = years[years["alone"] & years["year"].between(2010, 2014)]
+    by_area = attributable.groupby("area")["os_deaths_best"].sum()
+    assert by_area["Middle East"] > by_area.sum() / 2
+    recent = years[(years["area"] == "sub-Saharan Africa") & years["year"].between(2020, 2024)]
+    assert (~recent["alone"]).mean() > 0.5
+
+
+def test_09_kenya_from_2015_and_early_blocks_lost_more() -> None:
+    conflicts = load("ucdp_conflicts")
+    kenya = conflicts[conflicts["jihadist_actor"] & (conflicts["iso3_loc"] == "KEN")]
+    assert kenya["year"].min() == 2015  # "Al-Shabaab in Somalia and, from 2015, Kenya"
+    sanctions = load("sanctions_list")
+    people = sanctions[
+        (sanctions["regime"] == "ISIL (Da'esh) & Al-Qaida")
+        & (sanctions["entry_type"] == "individual")
+    ]
+    numbers = set(people["reference_number"].str.extract(r"QDi\.(\d+)", expand=False).astype(int))
+    highest = max(numbers)
+    full_blocks = [range(start, start + 50) for start in range(1, highest - 49, 50)]
+    lost = [sum(n not in numbers for n in block) for block in full_blocks]
+    assert lost[0] > 2 * lost[-1]  # "The early blocks have lost far more ... than the recent ones"
