@@ -462,3 +462,47 @@ def test_09_kenya_from_2015_and_early_blocks_lost_more() -> None:
     full_blocks = [range(start, start + 50) for start in range(1, highest - 49, 50)]
     lost = [sum(n not in numbers for n in block) for block in full_blocks]
     assert lost[0] > 2 * lost[-1]  # "The early blocks have lost far more ... than the recent ones"
+
+
+def test_07_disparity_option_c_difference_larger_than_in_2000(groups07) -> None:
+    """07.disparity-claim, option c: the difference "is larger in the latest year than in 2000"."""
+    internet = load("internet_users")
+    high = _panel_medians(internet, "internet_users_pct", bank07.YEAR, groups07["fatf"])
+    low = _panel_medians(internet, "internet_users_pct", bank07.YEAR, groups07["fighting"])
+    difference = high - low
+    assert difference.index[0] == 2000
+    assert difference.iloc[-1] > difference.iloc[0]
+
+
+def test_07_hash_match_explanation() -> None:
+    """07.hash-match: the darker copy differs by a few bits (a match: at most 10), the ring more."""
+    y, x = np.mgrid[0:128, 0:128]
+    disc = np.where((x - 64) ** 2 + (y - 64) ** 2 < 40**2, 230, 30)
+    ring = np.where(np.abs(np.hypot(x - 64, y - 64) - 35) < 8, 230, 30)
+    known = hashing.perceptual_hash(hashing.to_image(disc))
+
+    def differ(pixels: np.ndarray) -> int:
+        return hashing.bits_differ(known, hashing.perceptual_hash(hashing.to_image(pixels)))
+
+    assert differ(disc * 0.8 + 20) <= 10
+    assert differ(ring) > 10
+
+
+def test_07_threshold_several_invented_names_score_between_80_and_95() -> None:
+    """07.threshold, option d: "Several names score between 80 and 95"; and the explanation:
+    some listed persons score lower than some people who are not listed."""
+    from ctcoop.lessons.l07_technology import screening
+
+    notebook = json.loads((ROOT / "notebooks" / L07).read_text(encoding="utf-8"))
+    (cell,) = [
+        "".join(c["source"])
+        for c in notebook["cells"]
+        if c["cell_type"] == "code" and "# INVENTED names" in "".join(c["source"])
+    ]
+    names: dict = {"pd": pd}
+    exec(cell.split("print(")[0], names)  # the cell's two invented tables, nothing else
+    matches = screening.best_matches(names["people"]["name"], names["watchlist"])
+    listed = names["people"]["listed"].to_numpy()
+    scores = matches["score"].to_numpy()
+    assert ((scores >= 80) & (scores < 95)).sum() >= 3
+    assert scores[listed].min() < scores[~listed].max()
