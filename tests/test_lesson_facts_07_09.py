@@ -506,3 +506,23 @@ def test_07_threshold_several_invented_names_score_between_80_and_95() -> None:
     scores = matches["score"].to_numpy()
     assert ((scores >= 80) & (scores < 95)).sum() >= 3
     assert scores[listed].min() < scores[~listed].max()
+
+
+def test_instructors_before_class_notes_08_09() -> None:
+    """The counts INSTRUCTORS.md gives instructors before lessons 08 and 09."""
+    from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import THEMATIC
+
+    text = _squash((ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"))
+    treaties = load("treaty_participation")
+    later = treaties[treaties["status"] == "party_after_snapshot_undated"]
+    # "four later parties (Gambia, Lebanon, South Sudan, Zambia) ... the other conventions
+    # have no later joiners in the data"
+    assert "four later parties (Gambia, Lebanon, South Sudan, Zambia)" in text
+    assert sorted(later["iso3"]) == ["GMB", "LBN", "SSD", "ZMB"]
+    assert set(later["convention"]) == {"financing_1999"}
+    # "Five Strategy resolution numbers (62/272, 64/297, 66/282, 70/291, 77/298) ..."
+    strategy = load("ga_ct_strategy")
+    unverified = strategy.loc[~strategy["number_verified"], "ga_resolution"].tolist()
+    assert "Five Strategy resolution numbers (" + ", ".join(unverified) + ")" in text
+    # "(21, against lesson 08's 7)"
+    assert "(21, against lesson 08's 7)" in text and len(THEMATIC) == 7
