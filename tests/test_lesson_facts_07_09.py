@@ -526,3 +526,10 @@ def test_instructors_before_class_notes_08_09() -> None:
     assert "Five Strategy resolution numbers (" + ", ".join(unverified) + ")" in text
     # "(21, against lesson 08's 7)"
     assert "(21, against lesson 08's 7)" in text and len(THEMATIC) == 7
+
+
+def test_09_themes_caption_reads_first_years_as_the_lists_coding() -> None:
+    """The figure's caption gives each theme's first year; it must say whose coding that is."""
+    shown = _squash(_outputs(L09))
+    assert "First year of each theme: " not in shown
+    assert "not the first time the Council took up the subject" in shown
