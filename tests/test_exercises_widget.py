@@ -189,19 +189,23 @@ def test_numeric_text_box(samples) -> None:
 
 def test_ordering_position_dropdowns(samples) -> None:
     widget = samples["01.order"]
-    menus = controls(widget, widgets.Dropdown)
-    assert menus[0].description == "Position of: 1945"
-    assert all(menu.label == "—" and menu.value is None for menu in menus)  # visibly unset
+    # The menus come in the shuffled shown order, so address them by their year.
+    menus = {
+        menu.description.removeprefix("Position of: "): menu
+        for menu in controls(widget, widgets.Dropdown)
+    }
+    assert sorted(menus) == ["1923", "1945", "1989", "2001"]
+    assert all(menu.label == "—" and menu.value is None for menu in menus.values())  # unset
     check = with_class(widget, "ctc-check")[0]
-    menus[0].value = 2
+    menus["1945"].value = 2
     check.click()
     assert widget.feedback.message.startswith("Give every item a position.")
-    for menu, position in zip(menus, [2, 2, 1, 4], strict=True):
-        menu.value = position
+    for year, position in {"1945": 2, "1989": 2, "1923": 1, "2001": 4}.items():
+        menus[year].value = position
     check.click()
     assert "2 used twice" in widget.feedback.message
-    for menu, position in zip(menus, [2, 3, 1, 4], strict=True):
-        menu.value = position
+    for year, position in {"1945": 2, "1989": 3, "1923": 1, "2001": 4}.items():
+        menus[year].value = position
     check.click()
     assert widget.feedback.solved
 

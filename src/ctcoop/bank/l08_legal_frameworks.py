@@ -164,7 +164,8 @@ EXERCISES = [
         ],
         explanation=(
             "In the year before 28 September 2001 only a handful of states had become bound; "
-            "in the year from it, dozens did, most of which had signed before 1373. The jump is "
+            "in the year from it, dozens did, and many of them (though not most) had signed before "
+            "1373, so their ratifications may already have been under way. The jump is "
             "consistent with a push in late 2001, but it does not show which push it was."
         ),
     ),

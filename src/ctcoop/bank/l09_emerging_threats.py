@@ -248,20 +248,21 @@ EXERCISES = [
     ),
     Ordering(
         id="09.themes-order",
-        title="The Council's themes in order",
+        title="The Council's thematic resolutions in order",
         prompt=(
-            "Put these subjects of thematic Security Council resolutions in the order the "
-            "Council first took them up, earliest first."
+            "Each item describes one thematic Security Council resolution by its subject. Put "
+            "the resolutions in the order they were adopted, earliest first."
         ),
         items={
             "incite": "incitement to commit terrorist acts",
             "wmd": "weapons of mass destruction and non-state actors",
-            "obligations": "obligations on all states and a Counter-Terrorism Committee",
+            "obligations": "obligations on all states (among them, criminalising terrorist "
+            "financing and freezing terrorists' funds) and a Counter-Terrorism Committee",
             "ftf": "foreign terrorist fighters",
             "judicial": "international judicial cooperation in counter-terrorism",
             "infra": "protecting critical infrastructure",
-            "financing": "terrorist financing in general, after two resolutions on particular "
-            "sources of money",
+            "financing": "the first of these resolutions on terrorist financing alone, after two "
+            "on particular sources of money",
         },
         key="525780edb40fe7a71331e6dbdf2a2590f22f8c27f28cb59f94e66ee7a51a2834",
         hints=[
@@ -271,8 +272,10 @@ EXERCISES = [
         explanation=(
             "1373 (2001), 1540 (2004), 1624 (2005), 2178 (2014), 2322 (2016), 2341 (2017), "
             "2462 (2019, after 2133 on kidnapping for ransom and 2199 on IS's oil and "
-            "antiquities). Before 2014 the themes were general; from 2014 they followed "
-            "particular channels."
+            "antiquities). This is the order of adoption, not of the subjects the Council "
+            "first took up: 1373 already required every state to criminalise terrorist "
+            "financing and freeze terrorists' funds (paragraph 1(a)-(d)); 2462 was the first "
+            "resolution on financing alone."
         ),
     ),
     MultipleChoice(

@@ -30,7 +30,8 @@ command ``python -m ctcoop.exercises.digest ID 'JSON'``):
 
 - ``MultipleChoice(options={k: Option(text, why=...)}, key=digest(id, "b"))``
 - ``MultiSelect(options=..., key=digest(id, {"a", "c"}))`` (JSON: sorted list)
-- ``Ordering(items={k: text}, key=digest(id, ["c", "a", "b"]))``, at most 8 items
+- ``Ordering(items={k: text}, key=digest(id, ["c", "a", "b"]))``, at most 8 items;
+  learners see them in a fixed shuffle that is never the answer (``shown_order``)
 - ``Matching(left={k: text}, right={k: text}, key=digest(id, {"a": "1", ...}))``
 - ``Numeric(expected=callable, tolerance=0.0, rel_tolerance=None, unit="")``
 - ``CodeExercise(expected=callable, check_order=False, check_dtype=False, rtol=1e-9)``

@@ -7,6 +7,7 @@ it say *which* positions or pairs are right.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -77,6 +78,23 @@ class Ordering(Exercise):
         if found is None:
             raise CourseProblem("its key matches no order of the items")
         return found
+
+    @cached_property
+    def shown_order(self) -> list[str]:
+        """The items' keys in the order the controls and the static form show them.
+
+        Authors write items in the right order (it keeps the key easy to check),
+        so showing them as written would let "submit as shown" pass. The order is
+        shuffled by a hash of the id and each key: the same in every run, widget
+        and rendering, independent of Python's ``random``; if it happens to be
+        the answer, it is rotated by one place, which for two or more distinct
+        items always gives a different order.
+        """
+        order = sorted(
+            self.items,
+            key=lambda item: hashlib.sha256(f"{self.id}\0{item}".encode()).hexdigest(),
+        )
+        return order[1:] + order[:1] if order == self._solution else order
 
     def _read(self, answer: Any) -> list[str]:
         order = key_list(answer, self.items)

@@ -104,11 +104,11 @@ def _(definition: Ordering) -> Controls:
         key: widgets.Dropdown(
             options=positions,
             index=0,  # shows the "—" placeholder; value=None would show an empty box
-            description=f"Position of: {text}",
+            description=f"Position of: {definition.items[key]}",
             style=_WIDE,
             layout=widgets.Layout(width="auto"),
         )
-        for key, text in definition.items.items()
+        for key in definition.shown_order
     }
 
     def read() -> list[str] | None:

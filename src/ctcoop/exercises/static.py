@@ -58,7 +58,9 @@ def _(definition: Numeric) -> str:
 
 @answer_form.register
 def _(definition: Ordering) -> str:
-    return _listing(list(definition.items.values()), "Put these in order:")
+    return _listing(
+        [definition.items[key] for key in definition.shown_order], "Put these in order:"
+    )
 
 
 @answer_form.register

@@ -6,8 +6,10 @@ single pixel changes, so it finds only exact copies. A perceptual hash is made
 from the picture's coarse structure, so an edited copy keeps (almost) the same
 hash, and two different pictures with the same structure can collide.
 
-The perceptual hash here is ``imagehash.dhash`` (64 bits: is each pixel of a
-9x8 grey thumbnail brighter than its right neighbour?). It needs no SciPy, so it
+The perceptual hash here is ``imagehash.dhash`` (64 bits). It shrinks the
+picture to a grey thumbnail 9 pixels wide and 8 high and, along each row,
+compares every pixel with the one to its left: a bit is 1 where the right-hand
+pixel is the brighter of the two (8 comparisons per row, 8 rows). It needs no SciPy, so it
 is quick to import; industry hashes such as PDQ (256 bits, built on a discrete
 cosine transform) are sturdier but rest on the same idea.
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import LATER_KIND
 from ctcoop.plots import NO_DATA, PALETTE, show
 
 __all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline", "resolutions_by_kind"]
@@ -94,8 +95,12 @@ def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str)
     )
 
 
-def resolutions_by_kind(counts: pd.DataFrame) -> None:
-    """Stacked bars of Security Council resolutions per period (index) and kind (columns)."""
+def resolutions_by_kind(counts: pd.DataFrame, coded_later: str = LATER_KIND) -> None:
+    """Stacked bars of Security Council resolutions per period (index) and kind (columns).
+
+    The caption compares periods without ``coded_later``, the kind the table counts only
+    from July 2022: a "busiest period" that mixed two codings would be an artefact.
+    """
     colours = _colours(list(counts.columns))
     fig, ax = plt.subplots(figsize=(10, 4.5))
     bottom = pd.Series(0, index=counts.index)
@@ -112,12 +117,15 @@ def resolutions_by_kind(counts: pd.DataFrame) -> None:
     fig.subplots_adjust(bottom=0.25)
     totals = counts.sum()
     parts = "; ".join(f"{kind} {int(n)}" for kind, n in totals.items())
-    busiest = bottom.idxmax()
+    same = bottom - counts[coded_later]
+    recent = "; ".join(f"{period} {int(n)}" for period, n in same.tail(3).items())
     show(
         fig,
         (
             f"Stacked bars of {int(totals.sum())} resolutions per five-year period, coloured by "
-            f"kind. Totals: {parts}. The busiest period is {busiest}, with {int(bottom.max())}. "
+            f"kind. Totals: {parts}. The kind '{coded_later}' is counted only from July 2022, a "
+            f"change of coding; without it the busiest period is {same.idxmax()}, with "
+            f"{int(same.max())}, and the last three periods have {recent}. "
             f"Before 1990 there are {int(bottom[[p < '1990' for p in labels]].sum())}."
         ),
     )

@@ -85,7 +85,9 @@ def themes_timeline(themed: pd.DataFrame) -> None:
         fig,
         (
             f"Dots, one per resolution ({len(themed)} in all), placed by year and theme and "
-            f"labelled with the resolution number. First year of each theme: {listing}."
+            f"labelled with the resolution number. Each resolution has one theme in the "
+            f"course's list, so a theme's first year is that of the first resolution filed "
+            f"under it, not the first time the Council took up the subject: {listing}."
         ),
     )
 
