@@ -63,6 +63,57 @@ def test_ai_act_prohibitions_applied_six_months_after_entry_into_force() -> None
     assert "published in July 2024; its prohibitions applied six months later" not in words
 
 
+@pytest.fixture(scope="module")
+def invented() -> dict[str, object]:
+    """Lesson 10's invented populations and rules, built as sections 3 and 5 build them."""
+    import numpy as np
+
+    from ctcoop.lessons.l10_ai_automation import screening_rates as sr
+
+    train = sr.invented_population(100_000, prevalence=0.002, seed=1, proxy_shift=1.0)
+    test = sr.invented_population(100_000, prevalence=0.002, seed=2, proxy_shift=1.0)
+    measures = ["measure_1", "measure_2"]
+    weights = sr.fit_logistic(train[measures].to_numpy(), train["case"].to_numpy())
+    scores = sr.risk_scores(test[measures].to_numpy(), weights)
+    rules = {
+        "never": np.zeros(len(test), dtype=bool),
+        "half": scores >= 0.5,
+        "top": sr.flag_top(scores, 0.01),
+    }
+    return {"sr": sr, "test": test, "rules": rules}
+
+
+def test_every_rule_is_above_98_percent_accurate_and_never_is_among_the_best(invented) -> None:
+    sr, test, rules = invented["sr"], invented["test"], invented["rules"]
+    tallies = {name: sr.tally(test["case"], flagged) for name, flagged in rules.items()}
+    accuracy = {name: t.accuracy for name, t in tallies.items()}
+    assert min(accuracy.values()) > 0.98
+    assert accuracy["never"] >= sorted(accuracy.values())[1]  # "among the best"
+    top = tallies["top"]
+    assert 0 < top.true_alarms < top.flagged - top.true_alarms  # more false alarms than right
+
+
+def test_group_b_carries_most_false_alarms_and_lower_precision(invented) -> None:
+    sr, test, rules = invented["sr"], invented["test"], invented["rules"]
+    flagged = rules["top"]
+    tallies = {}
+    for group in ("A", "B"):
+        mask = (test["group"] == group).to_numpy()
+        tallies[group] = sr.tally(test["case"][mask], flagged[mask])
+    false = {g: t.flagged - t.true_alarms for g, t in tallies.items()}
+    assert false["B"] > false["A"]  # "carry most of the false alarms"
+    assert tallies["B"].precision < tallies["A"].precision
+
+
+def test_most_listed_individuals_record_one_nationality_some_none() -> None:
+    sanctions = load("sanctions_list")
+    individuals = sanctions[sanctions["entry_type"] == "individual"]
+    counts = individuals["n_nationalities"]
+    assert (counts == 1).mean() > 0.5 and (counts == 0).any()
+    by_list = (counts == 0).groupby(individuals["un_list_type"], observed=True).mean()
+    assert by_list.max() - by_list.min() > 0.2  # "the share differs a lot" between regimes
+
+
 # ---------------------------------------------------------------- lesson 11
 
 
@@ -167,6 +218,25 @@ def test_instructors_keys_of_lesson_11_hold() -> None:
     assert bank11.outside_fatf_network() == ["AFG", "FSM", "IRN", "KIR", "PRK"]
     assert "Afghanistan, Micronesia, Iran, Kiribati, DPRK" in _instructors(11)
     assert "8 with the committed tables" in _instructors(11)
+
+
+def test_lesson_11_network_facts() -> None:
+    fsrb = load("fsrb_members")
+    assert fsrb["body"].nunique() == 9  # "nine FATF-style regional bodies"
+    fatf = load("fatf_members").set_index("iso3")
+    years = fatf["joined_year"]
+    assert (int(years["RUS"]), int(years["CHN"])) == (2003, 2007)
+    members = load("memberships")
+    interpol = set(members.loc[members["body"] == "INTERPOL", "iso3"])
+    assert "PRK" not in interpol  # "not even in INTERPOL"
+    assert "PRK" in set(load("fatf_lists").query("list == 'black'")["iso3"])
+    strains = members[members["note"].str.contains("withdraw|suspend", na=False)]
+    assert len(strains) == 2  # "The tables record two strains"
+    ties = _network_ties()
+    un = set(ties.loc[ties["body"] == "UN", "iso3"])
+    fatf_states = set(ties.loc[ties["body"] == "FATF", "iso3"])
+    regional = set(ties.loc[ties["body"].isin(set(fsrb["body"].astype(str))), "iso3"])
+    assert len(un & regional - fatf_states) > len(un) / 2  # "where most states meet" FATF
 
 
 # ---------------------------------------------------------------- lesson 12
@@ -318,3 +388,8 @@ def test_profile_indicator_counts_in_instructors() -> None:
     parties = treaties[treaties["status"] == "party"].groupby("iso3")["convention"].nunique()
     assert (parties["ESP"], parties["KEN"], parties["PAK"]) == (5, 5, 4)
     assert "Spain 5, Kenya 5, Pakistan 4" in _instructors(13)
+
+
+def test_claims_without_a_pattern_are_mostly_accurate_or_unverifiable(scorecard) -> None:
+    rest = scorecard[scorecard["error_pattern"].astype("string").fillna("") == ""]
+    assert rest["verdict"].isin(["accurate", "unverifiable"]).mean() > 0.5
