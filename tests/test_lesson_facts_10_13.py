@@ -393,3 +393,14 @@ def test_profile_indicator_counts_in_instructors() -> None:
 def test_claims_without_a_pattern_are_mostly_accurate_or_unverifiable(scorecard) -> None:
     rest = scorecard[scorecard["error_pattern"].astype("string").fillna("") == ""]
     assert rest["verdict"].isin(["accurate", "unverifiable"]).mean() > 0.5
+
+
+def test_kenyas_black_spell_is_named_with_its_tier() -> None:
+    from ctcoop.lessons.l13_lessons_learned.profile import country_profile
+
+    black = country_profile("KEN").fatf_listings.query("list == 'black'")
+    assert len(black) == 1
+    spell = black.iloc[0]
+    assert (spell["first_listed"].year, spell["last_listed"].year) == (2011, 2013)
+    assert "lighter tier" in spell["tier"]
+    assert "Kenya's spell of 2011–2013 was the lighter tier" in _text("notebooks", 13)
