@@ -404,3 +404,19 @@ def test_kenyas_black_spell_is_named_with_its_tier() -> None:
     assert (spell["first_listed"].year, spell["last_listed"].year) == (2011, 2013)
     assert "lighter tier" in spell["tier"]
     assert "Kenya's spell of 2011–2013 was the lighter tier" in _text("notebooks", 13)
+
+
+def test_france_fought_on_malis_side_from_the_year_minusma_was_created() -> None:
+    conflicts = load("ucdp_conflicts")
+    secondary = load("ucdp_secondary_parties")
+    mali = set(conflicts.loc[conflicts["location"] == "Mali", "conflict_id"])
+    france = secondary[
+        secondary["conflict_id"].isin(mali)
+        & (secondary["iso3"] == "FRA")
+        & (secondary["side"] == "a")
+    ]
+    missions = load("peacekeeping_missions").set_index("acronym")
+    assert france["year"].min() == missions.loc["MINUSMA", "start_date"].year == 2013
+    lesson = _text("notebooks", 12)
+    assert "were left to others, among them national forces and France's operations" not in lesson
+    assert "France, which UCDP lists on the Malian government's side from 2013" in lesson
