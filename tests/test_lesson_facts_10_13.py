@@ -420,3 +420,27 @@ def test_france_fought_on_malis_side_from_the_year_minusma_was_created() -> None
     lesson = _text("notebooks", 12)
     assert "were left to others, among them national forces and France's operations" not in lesson
     assert "France, which UCDP lists on the Malian government's side from 2013" in lesson
+
+
+def test_lesson_13_bank_explanations_hold(scorecard) -> None:
+    inaccurate = scorecard[scorecard["verdict"] == "inaccurate"]
+    assert set(inaccurate["section"]) == {"Successful Case Studies"}  # "all ... case studies"
+    organisations = scorecard[scorecard["section"] == "Key International Organizations"]
+    wrong = organisations[organisations["verdict"] != "accurate"]
+    assert list(wrong["verdict"]) == ["misleading"] and "INTERPOL" in wrong["claim"].iloc[0]
+    treaties = load("treaty_participation")
+    pakistan = treaties[(treaties["iso3"] == "PAK") & (treaties["status"] == "party")]
+    assert set(treaties["convention"].astype(str)) - set(pakistan["convention"].astype(str)) == {
+        "nuclear_2005"
+    }
+    assert "no record for the Nuclear Terrorism Convention" in _explanation("13.profile-indicator")
+
+
+def test_missions_active_at_the_peak_of_peacekeeping() -> None:
+    totals = load("peacekeeping_totals").set_index("year")
+    peak = int(totals["total_personnel"].idxmax())
+    assert 2013 <= peak <= 2017  # "peaked in the mid-2010s"
+    missions = load("peacekeeping_missions").set_index("acronym")
+    for acronym in ("MINUSMA", "UNMISS", "MONUSCO", "MINUSCA", "UNAMID"):
+        start, end = missions.loc[acronym, ["start_date", "end_date"]]
+        assert start.year <= peak and (pd.isna(end) or end.year >= peak), acronym
