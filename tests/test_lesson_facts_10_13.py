@@ -356,6 +356,11 @@ def test_scorecard_counts_the_lesson_and_instructors_state(scorecard) -> None:
     )
     named = ", ".join(f"{n:02d}" for n in sorted(set(lessons))[:-1])
     assert f"lessons {named} and {lessons[-1]:02d} added" in instructors
+    readme = re.sub(r"\s+", " ", (repo_root() / "data" / "README.md").read_text(encoding="utf-8"))
+    assert f"| `article_scorecard` | {len(scorecard)} |" in readme
+    assert f"{from_factcheck} from the course's fact-check notes and {len(added)} that lessons" in (
+        readme
+    )
     inaccurate = scorecard[scorecard["verdict"] == "inaccurate"]
     assert sorted(inaccurate["factcheck_claim"].astype(int)) == [8, 9, 12]
     assert bank13  # the bank computes 13.inaccurate-count from the same table
