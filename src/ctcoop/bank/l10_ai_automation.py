@@ -279,12 +279,14 @@ EXERCISES = [
         key="93c5e1d22ed0d6b436a88d61280be054fac3f592fa27d19fe2fe14b4cd6e7763",
         hints=[
             "One of these followed the attacks of 11 September 2001 closely.",
-            "The AI Act was published in July 2024; its prohibitions applied six months later.",
+            "The AI Act was published in July 2024 and entered into force on 1 August 2024; its "
+            "prohibitions applied six months after entry into force.",
         ],
         explanation=(
             "SLTD 2002; Regulation (EU) 2017/2226 in 2017; A/HRC/48/31 in September 2021; the "
-            "AI Act in the Official Journal on 12 July 2024; Article 5 applying from "
-            "2 February 2025 (Article 113); the Entry/Exit System from 12 October 2025, phased "
+            "AI Act in the Official Journal on 12 July 2024, in force from 1 August 2024; "
+            "Article 5 applying from 2 February 2025, six months after entry into force "
+            "(Article 113); the Entry/Exit System from 12 October 2025, phased "
             "in over six months."
         ),
     ),

@@ -142,7 +142,7 @@ EXERCISES = [
                 "taken into account.",
             ),
             "unanimity": Option(
-                "Cite the Security Council's unanimity on terrorism since 2010.",
+                "Cite how often the Security Council adopts its terrorism resolutions unanimously.",
                 why="No. Agreeing to a text is not evidence that channels or training make "
                 "cooperation work.",
             ),

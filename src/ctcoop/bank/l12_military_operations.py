@@ -201,11 +201,12 @@ EXERCISES = [
             "it does not hold.",
         ],
         explanation=(
-            "Governments fighting these groups got training, troops, materiel and intelligence "
-            "more often than governments at war in general, and weapons less often. Military "
-            "cooperation is mostly not soldiers in battle: it is training, supplies, money and "
-            "information. The flags cannot say who gave which kind, and nothing here measures "
-            "success."
+            "Governments fighting these groups got troops and intelligence far more often than "
+            "governments at war in general, and training a little more often; weapons, and "
+            "materiel and logistics, less often. Military cooperation is more than soldiers in "
+            "battle: it is also training, supplies, money and information. The flags are the "
+            "ESD's own; the grouping 'these groups' is the course's jihadist_actor flag. The "
+            "flags cannot say who gave which kind, and nothing here measures success."
         ),
     ),
     CodeExercise(
@@ -249,7 +250,8 @@ EXERCISES = [
             "'year']])`; then `sorted(set(...['iso3']) & set(...['iso3']))`.",
         ],
         explanation=(
-            "Far more coalition members appear here than on Iraq's side: many of them are in "
+            "Far more coalition members appear here than on Iraq's side, more than half of the "
+            "listed members: many of them are in "
             "the long lists for Mali, whose years match those of the UN mission there (lesson "
             "01), and in Somalia. Fighting alongside a government somewhere, in one framework or "
             "another, is not the same as fighting IS in Iraq. And the membership table is "

@@ -3,8 +3,9 @@
 :func:`country_profile` gathers, for one state, what the course data hold: memberships
 with dates, FATF list history with the data's gaps, treaty participation, UN sanctions
 entries by nationality (counts by regime only, never reference numbers), UCDP conflicts
-as government or as a supporter, organised-violence deaths and internet use. Every part
-says in words when the data hold nothing, so a blank never reads as "none".
+with the state's government on either side (side A, or side B of a conflict between
+states) or as a supporter, organised-violence deaths and internet use. Every part says in
+words when the data hold nothing, so a blank never reads as "none".
 :func:`profile_view` wraps it in a widget with a country picker (lesson 13 and the
 Voila app ``app/country_profile.ipynb``).
 """
@@ -31,7 +32,21 @@ SPELL_COLUMNS = [
     "from_start_of_data",
     "to_end_of_data",
     "uncovered_plenaries_nearby",
+    "tier",
 ]
+# FATF's black-list tiers as fatf_lists codes them (shared/sources/orgs/PROVENANCE.md). Before
+# 2015 the Public Statement had two tiers: a call for countermeasures, and a lighter second
+# tier of jurisdictions with strategic deficiencies that had not made sufficient progress.
+TIERS = {
+    "countermeasures": "call for countermeasures",
+    "enhanced_due_diligence": "call for enhanced due diligence",
+    "countermeasures_suspended_EDD": "countermeasures suspended (enhanced due diligence)",
+    "strategic_deficiencies_insufficient_progress": (
+        "strategic deficiencies, insufficient progress (the Public Statement's lighter tier)"
+    ),
+    "not_making_sufficient_progress": "not making sufficient progress (grey-list document)",
+}
+SIDES = {"a": "A", "b": "B (conflict between states)"}
 
 
 @dataclass
@@ -115,9 +130,12 @@ def _memberships(iso3: str) -> pd.DataFrame:
     for body in BODIES:
         if body in own.index:
             row = own.loc[[body]].iloc[0]
-            rows.append({"body": body, "status": str(row["status"]), "joined": _joined(row)})
+            note = row["note"] if pd.notna(row["note"]) else ""
+            rows.append(
+                {"body": body, "status": str(row["status"]), "joined": _joined(row), "note": note}
+            )
         else:
-            rows.append({"body": body, "status": _NO_MEMBERSHIP, "joined": ""})
+            rows.append({"body": body, "status": _NO_MEMBERSHIP, "joined": "", "note": ""})
     return pd.DataFrame(rows)
 
 
@@ -176,9 +194,11 @@ def _fatf(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         covered = coverage.loc[status != "not_covered", ["plenary_date"]].copy()
         missing = (status == "not_covered").cumsum()[status != "not_covered"]
         covered["gap_before"] = missing.diff().fillna(missing.iloc[0]).gt(0).to_numpy()
-        listed = set(own.loc[own["list"] == name, "plenary_date"])
+        on_list = own[own["list"] == name]
+        listed = set(on_list["plenary_date"])
         dates = covered["plenary_date"]
         for spell in _spells(listed, covered):
+            inside = on_list["plenary_date"].between(spell["first_listed"], spell["last_listed"])
             rows.append(
                 {
                     "list": name,
@@ -190,6 +210,7 @@ def _fatf(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "uncovered_plenaries_nearby": spell["start_uncertain"]
                     or spell.get("end_uncertain", False)
                     or spell["gap_inside"],
+                    "tier": _tiers(on_list.loc[inside].sort_values("plenary_date")),
                 }
             )
     listings = pd.DataFrame(rows, columns=SPELL_COLUMNS)
@@ -197,7 +218,22 @@ def _fatf(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     mine = changes.loc[
         changes["iso3"] == iso3, ["plenary_date", "list", "change", "gap_in_between"]
     ]
+    # An addition's tier is the one at the plenary that added it; a removal has none.
+    tier_at = own.assign(tier=own["black_category"].astype("string").map(TIERS, na_action="ignore"))
+    mine = mine.merge(
+        tier_at[["plenary_date", "list", "tier"]], on=["plenary_date", "list"], how="left"
+    )
+    mine["tier"] = mine["tier"].fillna("")
     return listings, mine.reset_index(drop=True)
+
+
+def _tiers(rows: pd.DataFrame) -> str:
+    """The tiers of a spell in the order they held ("" for a grey spell without one)."""
+    labels: list[str] = []
+    for code in rows["black_category"].dropna().astype(str):
+        if not labels or labels[-1] != TIERS[code]:
+            labels.append(TIERS[code])
+    return "; then ".join(labels)
 
 
 def _treaties(iso3: str) -> pd.DataFrame:
@@ -226,24 +262,43 @@ def _sanctions(iso3: str) -> pd.Series:
     return counts[counts > 0].sort_values(ascending=False).rename("individuals")
 
 
+def _codes(column: pd.Series) -> pd.Series:
+    """Lists of GW codes from a column such as ``gwno_a`` ("651,  645, 663": commas, spaces)."""
+    return (
+        column.astype("string")
+        .fillna("")
+        .str.split(",")
+        .map(lambda codes: [code.strip() for code in codes if code.strip()])
+    )
+
+
 @lru_cache(maxsize=1)
-def _side_a() -> pd.DataFrame:
-    """Conflict-years with one row per government on side A (``gwno_a`` can list several)."""
-    conflicts = _tables()["ucdp_conflicts"].copy()
-    conflicts["gwno"] = conflicts["gwno_a"].astype(str).str.split(", ")
-    conflicts["war"] = conflicts["intensity_level"] == 2
-    return conflicts.explode("gwno")
+def _sides() -> pd.DataFrame:
+    """Conflict-years with one row per government on side A or side B.
+
+    ``gwno_a`` can list several governments; ``gwno_b`` is filled only in conflicts between
+    states, where the government on side B (Ukraine in 2022, Kuwait in 1990, South Korea in
+    1950) is as much a party as side A. The opponent is the other side's name.
+    """
+    conflicts = _tables()["ucdp_conflicts"]
+    frames = []
+    for side, own, other in (("a", "gwno_a", "side_b"), ("b", "gwno_b", "side_a")):
+        rows = conflicts.assign(gwno=_codes(conflicts[own]), side=side, opponent=conflicts[other])
+        frames.append(rows.explode("gwno").dropna(subset=["gwno"]))
+    sides = pd.concat(frames, ignore_index=True)
+    sides["war"] = sides["intensity_level"] == 2
+    return sides
 
 
 def _conflicts(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     codes = {str(c) for c in _gwno(iso3)}
-    side_a = _side_a()
+    sides = _sides()
     government = (
-        side_a[side_a["gwno"].isin(codes)]
-        .groupby("conflict_id")
+        sides[sides["gwno"].isin(codes)]
+        .groupby(["conflict_id", "side"])
         .agg(
             location=("location", "last"),
-            opponent=("side_b", "last"),
+            opponent=("opponent", "last"),
             first_year=("year", "min"),
             last_year=("year", "max"),
             years=("year", "nunique"),
@@ -251,6 +306,7 @@ def _conflicts(iso3: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         .reset_index()
     )
+    government["side"] = government["side"].map(SIDES)
     conflicts = _tables()["ucdp_conflicts"]
     parties = _tables()["ucdp_secondary_parties"]
     own = parties[parties["iso3"] == iso3].merge(
@@ -305,12 +361,45 @@ def _internet(iso3: str) -> tuple[int, float] | None:
     return int(latest["year"]), float(latest["internet_users_pct"])
 
 
-def country_profile(iso3: str) -> CountryProfile:
-    """The profile of the state with ISO3 code ``iso3`` (raises ``KeyError`` if unknown)."""
+_VALID = (
+    "a valid code is three letters of ISO 3166-1 alpha-3, such as 'KEN' for Kenya or 'PAK' "
+    "for Pakistan; states() lists every state in the course data"
+)
+
+
+def _shown(value: object) -> str:
+    """A short, safe picture of a bad argument: never the whole of a long input."""
+    if isinstance(value, str):
+        if len(value) <= 12:
+            return repr(value)
+        return f"a string of {len(value):,} characters starting {value[:8]!r}"
+    if value is None:
+        return "None"
+    return f"a value of type {type(value).__name__} ({str(value)[:12]})"
+
+
+def _code(iso3: object) -> str:
+    """The upper-case code of ``iso3``, or a ``TypeError``/``KeyError`` that says what is valid.
+
+    Learners call this with whatever is in a variable, so the message names the expected form
+    and describes, rather than echoes, what arrived (a 10 MB string would flood the notebook).
+    """
+    if not isinstance(iso3, str):
+        raise TypeError(f"country_profile needs a string, not {_shown(iso3)}: {_VALID}.")
     code = iso3.strip().upper()
+    if code not in _states().index:
+        raise KeyError(f"{_shown(iso3)} is not a state in the course data: {_VALID}.")
+    return code
+
+
+def country_profile(iso3: str) -> CountryProfile:
+    """The profile of the state with ISO3 code ``iso3``.
+
+    Raises ``TypeError`` for a non-string and ``KeyError`` for a code that is not a state in
+    the course data; both messages say what a valid code is.
+    """
+    code = _code(iso3)
     names = _states()
-    if code not in names.index:
-        raise KeyError(f"{iso3!r} is not a state in the course data; see states() in this module")
     listings, changes = _fatf(code)
     government, supporter = _conflicts(code)
     profile = CountryProfile(
@@ -348,8 +437,10 @@ def _gaps(p: CountryProfile) -> list[str]:
         gaps.append("No FATF-style regional body and no FATF membership in the data.")
     if p.treaties["status"].str.startswith("no record").any():
         gaps.append(
-            "Treaties: status as of 2014; 'no record' means not a party or signatory "
-            "then, or joined later (only the Financing Convention has later parties)."
+            "Treaties: status in the UN Treaty Collection as of 2014; 'no record' means not a "
+            "party or signatory then. All five conventions have gained parties since; the "
+            "course data add the later ones (undated) for the Financing Convention only, so "
+            "'no record' for the other four may hide a later joining."
         )
     if p.deaths.empty:
         gaps.append("UCDP organised violence: the state has no rows in the data.")
@@ -390,7 +481,8 @@ def profile_html(p: CountryProfile) -> str:
         _table(p.treaties, ""),
         "<h3>UN sanctions list: individuals of this nationality, by regime</h3>",
         _table(p.sanctions_by_regime, "No listed individual has this nationality."),
-        "<h3>UCDP conflicts with this government on side A</h3>",
+        "<h3>UCDP conflicts with this government as a primary party (side A, or side B "
+        "of a conflict between states)</h3>",
         _table(p.conflicts_as_government, "None recorded (1946-2024)."),
         "<h3>UCDP conflicts with this state as a secondary warring party</h3>",
         _table(p.conflicts_as_supporter, "None recorded (1946-2024)."),
@@ -408,16 +500,22 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     """A country picker and the profile of the chosen state, with a small locator map.
 
     Plain widgets (Image, HTML) rather than an Output area, so the view renders the same in
-    JupyterLab, in Voila and in a stored notebook.
+    JupyterLab, in Voila and in a stored notebook. A ``start`` that is not a state gives the
+    picker with no choice made and a message saying what a valid code is, not a traceback.
     """
     import ipywidgets as widgets
 
     from ctcoop.lessons.l13_lessons_learned.figures import locator_png
 
+    try:
+        value: str | None = _code(start)
+        message = ""
+    except (TypeError, KeyError) as error:
+        value, message = None, str(error.args[0])
     names = _states()
     picker = widgets.Dropdown(
         options=[(f"{n} ({c})", c) for c, n in names.items()],
-        value=start,
+        value=value,
         description="Country",
         layout={"width": "28rem"},
     )
@@ -426,6 +524,9 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     details = widgets.HTML()
 
     def render(change: object = None) -> None:
+        if picker.value is None:
+            details.value = f'<p class="ctc-message">{escape(message)} Pick a country above.</p>'
+            return
         profile = country_profile(picker.value)
         png, text = locator_png(profile.iso3, profile.name)
         picture.value = png

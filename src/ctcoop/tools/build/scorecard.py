@@ -17,6 +17,7 @@ import pandas as pd
 from .schema import RETRIEVED, Field, Source, Table
 
 __all__ = [
+    "EVIDENCE_CORRECTIONS",
     "FACTCHECK_LESSONS",
     "LESSON_CLAIMS",
     "TABLES",
@@ -60,6 +61,23 @@ ERROR_PATTERNS: dict[int, str] = {
     12: "tidier story",
     11: "outcome asserted without evidence",
     16: "outcome asserted without evidence",
+}
+
+# Corrections to the fact-check's evidence sentence, by claim: (the words as the notes give
+# them, the words the primary source supports). The build fails if the notes no longer hold
+# the old words, so a correction never outlives the error it fixes.
+EVIDENCE_CORRECTIONS: dict[int, tuple[str, str]] = {
+    # Resolution 1373 "decides" that all states shall criminalise terrorist financing (para. 1)
+    # but only "calls upon" them to join the conventions (para. 3(d)) and to report to the
+    # Counter-Terrorism Committee (para. 6); lessons 03 and 08 word it so.
+    15: (
+        "Resolution 1373 requires every state to criminalise the financing of and support for "
+        "terrorism, to report to the Counter-Terrorism Committee, and to become party to the "
+        'international conventions "as soon as possible".',
+        "Resolution 1373 decides that every state shall criminalise the financing of and "
+        "support for terrorism, and calls upon every state to report to the Counter-Terrorism "
+        'Committee and to become party to the international conventions "as soon as possible".',
+    ),
 }
 
 # Claims the lessons judged that the fact-check did not rate: (lesson, section, claim, verdict,
@@ -200,6 +218,16 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".") + "."
 
 
+def _corrected(claim: int, evidence: str) -> str:
+    """The evidence sentence with the course's correction for ``claim``, if it has one."""
+    if claim not in EVIDENCE_CORRECTIONS:
+        return evidence
+    old, new = EVIDENCE_CORRECTIONS[claim]
+    if old not in evidence:
+        raise ValueError(f"fact-check claim {claim}: the corrected words are no longer there")
+    return evidence.replace(old, new)
+
+
 def _lessons_text(lessons: tuple[int, ...]) -> str:
     return ", ".join(f"{n:02d}" for n in lessons)
 
@@ -222,7 +250,10 @@ def build_article_scorecard(sources: Path) -> pd.DataFrame:
             "lesson": lessons.map(lambda ls: ls[0] if ls else pd.NA).astype("Int64"),
             "lessons": lessons.map(_lessons_text),
             "exercise": "",
-            "evidence": checked["facts"].map(_first_sentence),
+            "evidence": [
+                _corrected(claim, _first_sentence(facts))
+                for claim, facts in zip(checked["factcheck_claim"], checked["facts"], strict=True)
+            ],
             "error_pattern": checked["factcheck_claim"].map(ERROR_PATTERNS).fillna(""),
             "sources": checked["sources"],
         }
@@ -260,7 +291,7 @@ TABLES = (
         name="article_scorecard",
         title="The article's scorecard: every claim the course has checked, with its verdict",
         description="The seed article's claims rated by the course's fact-check notes "
-        "(claims 1-17) and those that lessons 04-08 added in their 'Check the source' boxes: "
+        "(claims 1-17) and those that lessons 04-12 added in their 'Check the source' boxes: "
         "article section, verdict in lesson 00's four words, the lesson that judges it, the "
         "evidence in one sentence and the sources.",
         build=build_article_scorecard,
@@ -316,8 +347,7 @@ TABLES = (
             Field(
                 "lesson",
                 "integer",
-                "First lesson that judges the claim; empty if no "
-                "lesson has yet (claim 16, for lesson 10).",
+                "First lesson that judges the claim; empty if no lesson judges it.",
             ),
             Field("lessons", "string", "Every lesson that judges the claim, comma-separated."),
             Field("exercise", "string", "The in-lesson exercise id, for claims a lesson added."),
