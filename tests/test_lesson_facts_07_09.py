@@ -533,3 +533,17 @@ def test_09_themes_caption_reads_first_years_as_the_lists_coding() -> None:
     shown = _squash(_outputs(L09))
     assert "First year of each theme: " not in shown
     assert "not the first time the Council took up the subject" in shown
+
+
+def test_lesson09_sets_ucdp_2001_count_against_the_usual_toll() -> None:
+    # "UCDP's count there is lower than the figure usually cited, 2,977 ... the same country-year
+    # also has deaths in a state-based conflict between the US government and al-Qaida."
+    text = _text("09_emerging_threats.ipynb")
+    assert "2,977" in text
+    violence = load("ucdp_organized_violence")
+    usa = violence.query("iso3 == 'USA' and year == 2001").iloc[0]
+    assert usa["os_deaths_best"] < 2977
+    assert "al-Qaida" in usa["os_dyads"]
+    assert usa["sb_deaths_best"] > 0 and "al-Qaida" in usa["sb_dyads"]
+    # "The largest number in the 2000 row is one country-year, the United States in 2001."
+    assert f"<td>{int(usa['os_deaths_best'])}</td>" in _outputs("09_emerging_threats.ipynb")
