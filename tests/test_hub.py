@@ -64,7 +64,7 @@ COURSE = "ctcoop-course"  # the upstream repository's name, hence the folder nbg
 START = "notebooks/00_start_here.ipynb"
 EXERCISE, WRONG, RIGHT = "00.hint-cost", "a", "c"
 PORTS = range(18000, 19000)  # this test's own ports, apart from other tests running alongside
-CULL_AFTER_S = 30
+CULL_AFTER_S = 20
 SENTINEL = "CTCOOP_HUB_SENTINEL"  # a variable only the hub's environment has
 HUB_COMMAND = [
     str(Path(sys.executable).with_name("jupyterhub")),
@@ -293,6 +293,9 @@ def _run_until_exercise_shows(page, attempts: int = 2) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     for attempt in range(1, attempts + 1):
+        choose = page.locator(".jp-Dialog", has_text="Select Kernel")
+        if choose.is_visible():  # JupyterLab sometimes asks once which kernel to start
+            choose.locator(".jp-mod-accept").click()
         run_all_cells(page)
         try:
             _exercise(page).wait_for(timeout=KERNEL_TIMEOUT_MS // attempts)
@@ -353,7 +356,7 @@ print(json.dumps({"uid": os.getuid(), "seen": seen}))
 def _probe_from(server: psutil.Process, paths: list[Path]) -> dict:
     """Try to read ``paths`` from a process with the server's user, environment and folder."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *map(str, paths)],
+        [server.cmdline()[0], "-c", PROBE, *map(str, paths)],  # the server's own Python
         user=server.uids().real,
         group=server.gids().real,
         extra_groups=[],
