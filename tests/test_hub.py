@@ -81,8 +81,8 @@ def _proxy() -> Path | None:
     return local if local.exists() else Path(found) if found else None
 
 
-def _port(taken: set[int]) -> int:
-    """A free loopback port in this test's range."""
+def port_in_range(taken: set[int]) -> int:
+    """A free loopback port in these tests' range (18000-18999), not in ``taken``."""
     for port in random.sample(PORTS, len(PORTS)):
         if port in taken:
             continue
@@ -181,16 +181,16 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     state, homes = base / "state", base / "homes"
     state.mkdir(mode=0o700)
     taken: set[int] = set()
-    port, git_port = _port(taken), _port(taken)
+    port, git_port = port_in_range(taken), port_in_range(taken)
     settings = {
         "admin": admin,
         "learners": [alice, bob],
         "homes": str(homes),
         "learner_group": group,
         "port": port,
-        "hub_api_port": _port(taken),
-        "proxy_api_port": _port(taken),
-        "report_port": _port(taken),
+        "hub_api_port": port_in_range(taken),
+        "proxy_api_port": port_in_range(taken),
+        "report_port": port_in_range(taken),
         "proxy": str(proxy),
         "learner_python": str(_learner_python(base)),
         "cull_idle_after": CULL_AFTER_S,
