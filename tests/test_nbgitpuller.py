@@ -76,3 +76,19 @@ def test_instructor_guide_link_is_a_valid_nbgitpuller_link():
     repo_name = query["repo"][0].rstrip("/").split("/")[-1].removesuffix(".git")
     notebook = urlpath.removeprefix(f"lab/tree/{repo_name}/")
     assert (ROOT / notebook).exists(), f"the link opens {notebook}, which does not exist"
+
+
+def test_a_link_to_a_missing_branch_stops_with_a_named_error(upstream: Path, tmp_path: Path):
+    """A wrong ``branch=`` in the link: nbgitpuller refuses before touching the learner's home.
+
+    The learner's page then shows nbgitpuller's "Branch does not exist";
+    INSTRUCTORS.md says how to check a link's branch before sending it.
+    """
+    learner = tmp_path / "home" / "course"
+    with pytest.raises(pull.BranchExistError, match="Branch does not exist"):
+        pull.GitPuller(str(upstream), str(learner), branch="no-such-branch", depth=1)
+    assert not learner.exists()
+    # The check INSTRUCTORS.md gives: git ls-remote exits 2 for a branch that is not there.
+    check = ["git", "ls-remote", "--exit-code", "--heads", str(upstream)]
+    assert subprocess.run([*check, "no-such-branch"], capture_output=True).returncode == 2
+    assert subprocess.run([*check, "main"], capture_output=True).returncode == 0

@@ -17,6 +17,14 @@ and prints per learner how far they got and the exercises most often tried
 and not solved. A file that is not a learner's export of this course (wrong
 format, another course, empty, binary, a second file of a learner already
 read) is skipped with a one-line message; the report goes on without it.
+
+What a learner controls (the file, its name, the name in it) is never
+trusted: exercise ids are kept only where the course's bank knows them, and
+lessons and titles come from the bank; an export listing more exercises than
+the course has is refused before its rows are looked at; every text cell of
+the table that starts like a spreadsheet formula is neutralised (OWASP's
+CSV-injection rule), and names are escaped before they reach a terminal or
+the figure's text renderer.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -34,13 +43,23 @@ from typing import Any
 from ctcoop.record.export import COURSE, EXPORT_FORMAT
 from ctcoop.record.progress import STATUS_COLOURS, STATUSES
 
-__all__ = ["ClassReport", "ExportError", "LearnerExport", "class_report", "main", "read_export"]
+__all__ = [
+    "ClassReport",
+    "ExportError",
+    "LearnerExport",
+    "class_report",
+    "main",
+    "printable",
+    "read_export",
+    "safe_cell",
+]
 
 MAX_BYTES = 5_000_000  # an export of the whole series is a few kilobytes
 TABLE_NAME = "class-report.csv"
 FIGURE_NAME = "class-report.png"
 TABLE_COLUMNS = ("lesson", "id", "title", "solved", "tried", "solution_viewed", "not_started")
 _REQUIRED = ("course", "format", "user", "lesson", "id", "title", "status")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet may run
 _BAR_LABELS = {
     "done": "solved",
     "tried": "tried, not solved",
@@ -51,6 +70,33 @@ _BAR_LABELS = {
 
 class ExportError(ValueError):
     """A file that cannot be read as a learner's export of this course (one line, no traceback)."""
+
+
+def _course_exercises() -> dict[str, Any]:
+    """The course's exercises by id, in series order (the bank, the only source of titles)."""
+    from ctcoop import bank  # the content layer, loaded only when a report is made
+
+    return {exercise.id: exercise for exercise in bank.all_exercises()}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\x1b``), safe to print to a terminal."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in str(text)
+    )
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _figure_text(text: str) -> str:
+    """A label for matplotlib: printable, and ``$`` escaped so mathtext never parses it."""
+    return printable(text).replace("$", r"\$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +129,8 @@ class ClassReport:
         lines = [f"{len(self.learners)} learner(s), {len(self.exercises)} exercises."]
         for learner in self.learners:
             lines.append(
-                f"  {learner['user']}: {learner['done']} solved, {learner['tried']} tried, "
+                f"  {printable(learner['user'])}: {learner['done']} solved, "
+                f"{learner['tried']} tried, "
                 f"{learner['solution_viewed']} solution viewed only; furthest lesson "
                 f"{learner['furthest_lesson'] or 'none'}"
             )
@@ -145,7 +192,7 @@ def _from_csv(text: str) -> tuple[str, list[dict[str, Any]]]:
             )
         if missing:
             raise ExportError(f"is not a progress export (no column {missing[0]!r})")
-        rows = list(reader)
+        rows = list(itertools.islice(reader, len(_course_exercises()) + 1))
     except csv.Error as error:
         raise ExportError(f"is not a readable CSV file ({error})") from None
     if not rows:
@@ -165,6 +212,9 @@ def read_export(path: str | Path) -> LearnerExport:
     user, rows = _from_json(text) if text.lstrip().startswith("{") else _from_csv(text)
     if not user.strip():
         raise ExportError("does not say whose progress it is (no user)")
+    known = _course_exercises()
+    if len(rows) > len(known):
+        raise ExportError(f"lists {len(rows):,} exercises or more; the course has {len(known)}")
     cleaned = []
     for row in rows:
         status = row.get("status")
@@ -172,14 +222,8 @@ def read_export(path: str | Path) -> LearnerExport:
             raise ExportError(f"has an unknown status {str(status)[:30]!r}")
         if not isinstance(row.get("id"), str) or not row["id"]:
             raise ExportError("has a row without an exercise id")
-        cleaned.append(
-            {
-                "lesson": str(row.get("lesson", "")),
-                "id": row["id"],
-                "title": str(row.get("title", "")),
-                "status": status,
-            }
-        )
+        if row["id"] in known:  # an id the course no longer has (or never had) is left out
+            cleaned.append({"id": row["id"], "status": status})
     if len({row["id"] for row in cleaned}) != len(cleaned):
         raise ExportError("lists an exercise twice")
     return LearnerExport(path, user.strip(), tuple(cleaned))
@@ -192,13 +236,13 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[LearnerExport], list[str
         try:
             learner = read_export(path)
         except ExportError as problem:
-            skipped.append(f"skipped {path}: it {problem}")
+            skipped.append(f"skipped {printable(str(path))}: it {problem}")
             continue
         if learner.user in exports:
             first = exports[learner.user].path
             skipped.append(
-                f"skipped {path}: a second export of learner {learner.user!r} "
-                f"(kept the first one given, {first})"
+                f"skipped {printable(str(path))}: a second export of learner {learner.user!r} "
+                f"(kept the first one given, {printable(str(first))})"
             )
             continue
         exports[learner.user] = learner
@@ -206,33 +250,35 @@ def _collect(paths: Iterable[str | Path]) -> tuple[list[LearnerExport], list[str
 
 
 def _tables(exports: list[LearnerExport]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    exercises: dict[str, dict[str, Any]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for learner in exports:
         for row in learner.rows:
-            exercises.setdefault(
-                row["id"],
-                {"lesson": row["lesson"], "id": row["id"], "title": row["title"]}
-                | {status: 0 for status in STATUSES},
-            )[row["status"]] += 1
-    table = [
-        {
-            "lesson": row["lesson"],
-            "id": row["id"],
-            "title": row["title"],
-            "solved": row["done"],
-            "tried": row["tried"],
-            "solution_viewed": row["solution_viewed"],
-            # a learner whose export lacks the exercise (an older course) did not start it
-            "not_started": len(exports) - row["done"] - row["tried"] - row["solution_viewed"],
-        }
-        for row in sorted(exercises.values(), key=lambda r: r["lesson"])  # series order
-    ]
+            counts.setdefault(row["id"], {status: 0 for status in STATUSES})[row["status"]] += 1
+    table = []
+    for exercise in _course_exercises().values():  # series order, ids and titles of the bank
+        seen = counts.get(exercise.id, {status: 0 for status in STATUSES})
+        table.append(
+            {
+                "lesson": f"{exercise.lesson:02d}",
+                "id": exercise.id,
+                "title": exercise.title,
+                "solved": seen["done"],
+                "tried": seen["tried"],
+                "solution_viewed": seen["solution_viewed"],
+                # a learner whose export lacks the exercise (an older course) did not start it
+                "not_started": len(exports)
+                - seen["done"]
+                - seen["tried"]
+                - seen["solution_viewed"],
+            }
+        )
+    lessons = {row["id"]: row["lesson"] for row in table}
     learners = []
     for learner in exports:
         counts = {status: 0 for status in STATUSES}
         for row in learner.rows:
             counts[row["status"]] += 1
-        worked = [row["lesson"] for row in learner.rows if row["status"] in ("done", "tried")]
+        worked = [lessons[row["id"]] for row in learner.rows if row["status"] in ("done", "tried")]
         learners.append(
             {"user": learner.user, **counts, "furthest_lesson": max(worked, default="")}
         )
@@ -269,7 +315,7 @@ def _figure(report: ClassReport, target: Path) -> None:
     fig, (left, right) = plt.subplots(
         1, 2, figsize=(12, height), gridspec_kw={"width_ratios": [3, 2]}
     )
-    ids = [row["id"] for row in report.exercises][::-1]
+    ids = [_figure_text(row["id"]) for row in report.exercises][::-1]
     columns = {
         "done": "solved",
         "tried": "tried",
@@ -287,7 +333,7 @@ def _figure(report: ClassReport, target: Path) -> None:
     left.margins(y=0.01)
     learners = report.learners[::-1]
     right.barh(
-        [row["user"] for row in learners],
+        [_figure_text(row["user"]) for row in learners],
         [row["done"] for row in learners],
         color=STATUS_COLOURS["done"],
     )
@@ -324,7 +370,7 @@ def class_report(
     with report.table.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.DictWriter(stream, fieldnames=TABLE_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(exercises)
+        writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in exercises)
     report.figure = folder / FIGURE_NAME
     _figure(report, report.figure)
     return report

@@ -37,6 +37,8 @@ def normalise(name: str) -> str:
 def best_matches(names: Iterable[str], watchlist: Sequence[str]) -> pd.DataFrame:
     """For each name, the closest watch-list entry and its score (0-100), in input order."""
     entries = list(watchlist)
+    if not entries:
+        raise ValueError("the watch list is empty: give at least one name to screen against")
     rows = []
     for name in names:
         match, score, _ = process.extractOne(

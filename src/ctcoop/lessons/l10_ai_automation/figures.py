@@ -10,6 +10,7 @@ Every population here is **invented**.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from html import escape
 
@@ -134,6 +135,14 @@ def screening_explorer(
     specificity: float = 0.99,
 ) -> widgets.VBox:
     """Three labelled sliders and the expected outcome, recomputed on every change."""
+    if (
+        isinstance(population, bool)
+        or not isinstance(population, numbers.Integral)
+        or population < 1
+    ):
+        raise ValueError(
+            f"population must be a whole number of people, 1 or more (got {population!r:.40})"
+        )
     style = {"description_width": "17em"}
     layout = widgets.Layout(width="42em")
     sliders = {
