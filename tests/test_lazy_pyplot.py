@@ -2,53 +2,43 @@
 
 Every notebook imports ``ctcoop`` first; pyplot costs most of a second on a small
 machine, so a notebook that loads data or answers exercises must not pay it.
-Each check runs in a fresh interpreter, because this test process has long
-imported matplotlib.
+The import check runs in one fresh interpreter, because this test process has
+long imported matplotlib.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
+from ctcoop import plots
+from ctcoop.palette import PALETTE
+from ctcoop.paths import repo_root
 
-LESSONS = sorted(
-    p.parent.name
-    for p in (Path(__file__).resolve().parents[1] / "src/ctcoop/lessons").glob("*/figures.py")
-)
+LESSONS = sorted(p.parent.name for p in (repo_root() / "src/ctcoop/lessons").glob("*/figures.py"))
 
-
-def _fresh(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return done.stdout.strip()
-
-
-def test_all_helpers_load_without_pyplot() -> None:
-    code = (
-        "import sys, ctcoop\n"
-        "for name in ctcoop.__all__:\n"
-        "    getattr(ctcoop, name)\n"
-        "print('matplotlib' in sys.modules)"
-    )
-    assert _fresh(code) == "False"
+# Prints what loaded too much: the helpers (no matplotlib at all), then each lesson's
+# figures module in turn (no pyplot), each checked right after its import.
+PROBE = f"""
+import sys, ctcoop
+for name in ctcoop.__all__:
+    getattr(ctcoop, name)
+if "matplotlib" in sys.modules:
+    print("ctcoop helpers")
+for lesson in {LESSONS!r}:
+    __import__(f"ctcoop.lessons.{{lesson}}.figures")
+    if "matplotlib.pyplot" in sys.modules:
+        print(lesson)
+        break
+"""
 
 
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_lesson_figures_load_without_pyplot(lesson: str) -> None:
-    code = f"import sys, ctcoop.lessons.{lesson}.figures\nprint('matplotlib.pyplot' in sys.modules)"
-    assert _fresh(code) == "False"
+def test_helpers_and_lesson_figures_load_without_pyplot() -> None:
+    assert len(LESSONS) >= 13
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
 
 
-def test_first_figure_gets_the_course_style() -> None:
-    code = (
-        "import matplotlib\n"
-        "matplotlib.use('Agg')\n"
-        "from ctcoop.palette import PALETTE\n"
-        "from ctcoop.plots import plt\n"
-        "fig, ax = plt.subplots()\n"
-        "line, = ax.plot([0, 1])\n"
-        "print(matplotlib.colors.to_hex(line.get_color()) == PALETTE[0].lower())"
-    )
-    assert _fresh(code) == "True"
+def test_figures_get_the_course_style() -> None:
+    cycle = plots.plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    assert [c.lower() for c in cycle] == [c.lower() for c in PALETTE]
