@@ -3,15 +3,22 @@
 No test may touch a real learner's progress file or the network, or leave files
 in the checkout, so all three are settled when pytest starts, before any
 notebook kernel is launched: kernels inherit this process's environment.
+
+Each notebook that nbval runs gets a progress file of its own, as a newcomer's
+notebook would: what one notebook records (a solved exercise) must not change
+what the next one shows, whichever order and whichever xdist worker runs them.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from ctcoop.paths import PROGRESS_ENV
 
@@ -38,3 +45,11 @@ def _loopback_only(self: socket.socket, address: object) -> None:
 
 
 socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before nbval starts a notebook's kernel, point it at that notebook's own progress file."""
+    if type(item).__module__.startswith("nbval") and item.parent is not None:
+        folder = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.parent.nodeid)
+        os.environ[PROGRESS_ENV] = str(_SCRATCH / "notebooks" / folder / "progress.json")

@@ -298,6 +298,19 @@ def wait_kernel_idle(page: Page, timeout_ms: int = KERNEL_TIMEOUT_MS) -> None:
     )
 
 
+def accept_kernel_dialog(page: Page) -> None:
+    """Answer JupyterLab's "Select Kernel" dialog with its default kernel, as a learner would.
+
+    On a busy machine (the suite runs on every core) JupyterLab sometimes loses a
+    notebook's fresh session and asks which kernel to start; the dialog then
+    covers the page and every click times out.
+    """
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if dialog.count() and dialog.first.is_visible():
+        dialog.first.locator(".jp-mod-accept").click()
+        dialog.first.wait_for(state="detached", timeout=UI_TIMEOUT_MS)
+
+
 def run_all_cells(page: Page, attempts: int = 3) -> None:
     """Run every cell through the menu (Run → Run All Cells), as a learner would.
 
@@ -312,6 +325,7 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
         has=page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")),
     )
     for attempt in range(1, attempts + 1):
+        accept_kernel_dialog(page)
         page.locator(".jp-NotebookPanel-toolbar").first.click(position={"x": 5, "y": 5})
         menu.click()
         try:

@@ -186,3 +186,15 @@ def test_the_site_opens_in_a_real_browser(site: Path):
         assert page.locator("figure img, .cell_output img").count() > 0
         browser.close()
     assert not outside, outside[:5]
+
+
+def test_the_site_never_executes_a_notebook():
+    """nbval has run every notebook already; the site shows the outputs stored by ``record``.
+
+    Executing them again in the build would cost a full run of the course, prove nothing
+    nbval does not, and could show outputs that no test compared.
+    """
+    import yaml
+
+    config = yaml.safe_load((ROOT / "site" / "_config.yml").read_text(encoding="utf-8"))
+    assert config["execute"]["execute_notebooks"] == "off"

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.collections import PatchCollection
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Polygon
 
 from ctcoop.palette import NO_DATA, OKABE_ITO, PALETTE, SEQUENTIAL
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "NO_DATA",
@@ -31,7 +32,40 @@ __all__ = [
     "world_map",
 ]
 
-plt.rcParams.update({"axes.prop_cycle": plt.cycler(color=PALETTE), "figure.dpi": 100})
+_styled = False
+
+
+def pyplot() -> ModuleType:
+    """``matplotlib.pyplot`` with the course's style (palette colour cycle, 100 dpi).
+
+    Importing pyplot costs most of a second on a small machine, so it happens
+    here, when a figure is first drawn, never when the package is imported: a
+    notebook that only loads data or answers exercises does not pay for it.
+    The style is applied once, so a learner's own later settings stand.
+    """
+    global _styled
+    import matplotlib.pyplot
+
+    if not _styled:
+        matplotlib.pyplot.rcParams.update(
+            {"axes.prop_cycle": matplotlib.pyplot.cycler(color=PALETTE), "figure.dpi": 100}
+        )
+        _styled = True
+    return matplotlib.pyplot
+
+
+class _LazyPyplot:
+    """Stands for ``matplotlib.pyplot`` (as ``plt``) and imports it on first use.
+
+    The lesson figure modules draw with ``from ctcoop.plots import plt``, so that
+    importing them stays cheap and every figure gets the course's style.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(pyplot(), name)
+
+
+plt: Any = _LazyPyplot()
 
 
 def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
@@ -49,7 +83,7 @@ def world_map(
     colours: Mapping[str, str],
     title: str,
     no_data_label: str = "no data / not a member",
-    ax: plt.Axes | None = None,
+    ax: Axes | None = None,
 ) -> Figure:
     """Colour each country of a GeoJSON world layer by a category.
 
@@ -57,6 +91,9 @@ def world_map(
     those labels to colours (in legend order). Countries missing from the
     mapping are drawn grey; Antarctica is left out to save space.
     """
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Patch, Polygon
+
     if ax is None:
         fig, ax = plt.subplots(figsize=(11, 5.2))
     else:

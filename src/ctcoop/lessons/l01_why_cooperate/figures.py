@@ -8,13 +8,15 @@ write the caption, the figure's text alternative, from the same numbers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ctcoop import plots
+from ctcoop.plots import plt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["conflicts_and_helpers", "helpers_map", "intensity_bars"]
 

@@ -8,12 +8,14 @@ caption, the figure's text alternative, always quotes the computed numbers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ctcoop import plots
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["growth_lines", "membership_map", "overlap_heatmap"]
 

@@ -8,12 +8,15 @@ reads ``plots.show(*figures.name(table))``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ctcoop.palette import PALETTE
+from ctcoop.plots import plt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "FORUM_COLOURS",

@@ -8,14 +8,15 @@ reads ``plots.show(*figures.name(...))``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ctcoop.palette import PALETTE
-from ctcoop.plots import world_map
+from ctcoop.plots import plt, world_map
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["DATING_COLOURS", "GROUP_COLOURS", "grey_spells", "list_sizes", "listed_map"]
 

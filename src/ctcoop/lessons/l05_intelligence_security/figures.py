@@ -7,11 +7,15 @@ reads ``plots.show(*figures.listings_per_year(...))``.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from matplotlib.figure import Figure
 
 from ctcoop.palette import PALETTE
+from ctcoop.plots import plt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["listings_per_year"]
 

@@ -9,16 +9,17 @@ figure's text alternative.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
-from ctcoop.plots import PALETTE, sequential_colours, world_map
+from ctcoop.plots import PALETTE, plt, sequential_colours, world_map
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "GROUP_COLOURS",

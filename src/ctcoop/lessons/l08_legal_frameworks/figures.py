@@ -7,11 +7,10 @@ same numbers, and shows both through :func:`ctcoop.plots.show`.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import LATER_KIND
-from ctcoop.plots import NO_DATA, PALETTE, show
+from ctcoop.plots import NO_DATA, PALETTE, plt, show
 
 __all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline", "resolutions_by_kind"]
 

@@ -7,10 +7,9 @@ same numbers, and shows both through :func:`ctcoop.plots.show`.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from ctcoop.plots import PALETTE, show
+from ctcoop.plots import PALETTE, plt, show
 
 __all__ = ["listing_years", "reference_numbers", "regions_per_year", "themes_timeline"]
 

@@ -13,15 +13,17 @@ from __future__ import annotations
 import numbers
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from ctcoop.lessons.l10_ai_automation.screening_rates import Outcome, expected
-from ctcoop.plots import PALETTE
+from ctcoop.plots import PALETTE, plt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "EXPLORER_CLASS",

@@ -8,12 +8,11 @@ figure's text alternative) from the same numbers, and shows both through
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
 from ctcoop.palette import NEUTRAL
-from ctcoop.plots import PALETTE, show
+from ctcoop.plots import PALETTE, plt, show
 
 __all__ = ["bodies_per_state", "bridges_by_year", "club_network"]
 

@@ -8,13 +8,17 @@ breakdown is drawn without one, never as zero.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ctcoop.palette import NEUTRAL, PALETTE
+from ctcoop.plots import plt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "forces_caption",

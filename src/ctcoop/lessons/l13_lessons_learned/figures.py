@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import io
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ctcoop.data import load_world_map
 from ctcoop.palette import OKABE_ITO
-from ctcoop.plots import show, world_map
+from ctcoop.plots import plt, show, world_map
 
 __all__ = ["VERDICT_COLOURS", "locator_png", "verdicts_by_section"]
 
