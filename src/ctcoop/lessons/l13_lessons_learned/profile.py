@@ -413,6 +413,7 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     import ipywidgets as widgets
 
     from ctcoop.lessons.l13_lessons_learned.figures import locator_png
+    from ctcoop.plots import alt_text
 
     names = _states()
     picker = widgets.Dropdown(
@@ -429,6 +430,7 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
         profile = country_profile(picker.value)
         png, text = locator_png(profile.iso3, profile.name)
         picture.value = png
+        picture.tooltip = alt_text(text)  # the image's title: its text alternative
         caption.value = f'<p class="ctc-caption"><em>Figure.</em> {escape(text)}</p>'
         details.value = profile_html(profile)
 
