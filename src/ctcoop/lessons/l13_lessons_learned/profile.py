@@ -407,9 +407,11 @@ def profile_html(p: CountryProfile) -> str:
 def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     """A country picker and the profile of the chosen state, with a small locator map.
 
-    Plain widgets (Image, HTML) rather than an Output area, so the view renders the same in
-    JupyterLab, in Voila and in a stored notebook.
+    Plain widgets (HTML; the map is an ``<img>`` with alt text) rather than an Output area,
+    so the view renders the same in JupyterLab, in Voila and in a stored notebook.
     """
+    import base64
+
     import ipywidgets as widgets
 
     from ctcoop.lessons.l13_lessons_learned.figures import locator_png
@@ -422,15 +424,17 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
         description="Country",
         layout={"width": "28rem"},
     )
-    picture = widgets.Image(format="png", layout={"width": "480px"})
+    picture = widgets.HTML()  # an <img> with alt text (ipywidgets' Image takes none)
     caption = widgets.HTML()
     details = widgets.HTML()
 
     def render(change: object = None) -> None:
         profile = country_profile(picker.value)
         png, text = locator_png(profile.iso3, profile.name)
-        picture.value = png
-        picture.tooltip = alt_text(text)  # the image's title: its text alternative
+        picture.value = (
+            f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+            f'alt="{escape(alt_text(text))}" style="width:480px;max-width:100%">'
+        )
         caption.value = f'<p class="ctc-caption"><em>Figure.</em> {escape(text)}</p>'
         details.value = profile_html(profile)
 
