@@ -20,7 +20,11 @@ import ctcoop
 
 # (layer, the module prefixes it owns, other layers it must never load)
 LAYERS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
-    ("foundation", ("ctcoop", "ctcoop.paths", "ctcoop.palette", "ctcoop.learner_help"), ()),
+    (
+        "foundation",
+        ("ctcoop", "ctcoop.paths", "ctcoop.palette", "ctcoop.learner_help", "ctcoop.tables"),
+        (),
+    ),
     ("data and plots", ("ctcoop.data", "ctcoop.plots"), ()),
     ("engine", ("ctcoop.exercises",), ()),
     ("record", ("ctcoop.record",), ("engine",)),
@@ -66,7 +70,12 @@ def test_every_module_of_the_package_has_a_layer() -> None:
     everything = loaded_by(tuple(prefix for _, prefixes, _ in LAYERS for prefix in prefixes))
     top_level = {name for name in everything if name.count(".") == 1}
     unplaced = [name for name in top_level if layer_of(name) == "foundation"]
-    assert sorted(unplaced) == ["ctcoop.learner_help", "ctcoop.palette", "ctcoop.paths"]
+    assert sorted(unplaced) == [
+        "ctcoop.learner_help",
+        "ctcoop.palette",
+        "ctcoop.paths",
+        "ctcoop.tables",
+    ]
     modules = [path for path in PACKAGE.glob("*.py") if path.name != "__init__.py"]
     assert len(modules) <= 10  # few modules directly in src/ctcoop: the folders are the layers
 

@@ -57,3 +57,10 @@ if "IPython" in sys.modules:
 
     _install_learner_help()
 # --- end of course notes ------------------------------------------------------------------
+
+# --- Printed tables without empty header cells (owned by ctcoop.tables) -------------------
+if "IPython" in sys.modules:
+    from ctcoop.tables import install as _install_tables
+
+    _install_tables()
+# --- end of printed tables ----------------------------------------------------------------

@@ -7,6 +7,7 @@ screen readers and for anyone who cannot tell the colours apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html import escape
 from types import ModuleType
@@ -25,6 +26,7 @@ __all__ = [
     "OKABE_ITO",
     "PALETTE",
     "SEQUENTIAL",
+    "alt_text",
     "cumulative_counts",
     "overlap_heatmap",
     "sequential_colours",
@@ -181,10 +183,37 @@ def cumulative_counts(
     return fig
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])")
+
+
+def alt_text(caption: str) -> str:
+    """The first sentence of ``caption``: the ``alt`` of the figure's image.
+
+    A screen reader announces the image by it, then reads the whole caption below.
+    """
+    return _SENTENCE_END.split(caption.strip(), maxsplit=1)[0]
+
+
 def show(fig: Figure, caption: str) -> None:
-    """Display a figure followed by its caption (the figure's text alternative)."""
+    """Display a figure with a text alternative, followed by its caption.
+
+    The image is written as HTML, not as a bare PNG output, because JupyterLab
+    draws a PNG output without any ``alt``; in HTML it carries the caption's
+    first sentence (:func:`alt_text`) in JupyterLab, Voila and on the website.
+    """
+    import base64
+    import io
+
     from IPython.display import HTML, display
 
-    display(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")  # as the inline backend draws it
     plt.close(fig)
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    display(
+        HTML(
+            f'<img src="data:image/png;base64,{png}" alt="{escape(alt_text(caption))}"'
+            ' style="max-width:100%">'
+        )
+    )
     display(HTML(f'<p class="ctc-caption"><em>Figure.</em> {escape(caption)}</p>'))

@@ -2,7 +2,10 @@
 
 Colours come from the Okabe-Ito palette, which stays distinguishable with
 colour-blind vision, and every status also carries a symbol and a word so
-colour is never the only signal.
+colour is never the only signal. The colour marks only the block's border: the
+symbol and the words keep the page's own text colour, which has sufficient
+contrast in light and dark themes alike (Okabe-Ito orange and bluish green as
+text on white fall below WCAG's 4.5:1).
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ class Feedback:
         return (
             f"<div class='ctc-feedback-{self.status.replace('_', '-')}' role='status' "
             f"style='border-left:6px solid {colour};padding:0.3em 0.7em;margin:0.3em 0'>"
-            f"<span aria-hidden='true' style='font-weight:bold;color:{colour}'>"
+            "<span aria-hidden='true' style='font-weight:bold'>"
             f"{html.escape(symbol)}</span> "
             f"<span>{render_inline(self.summary)}</span>{listing}</div>"
         )

@@ -23,7 +23,7 @@ __all__ = ["KEYBOARD_ESM", "KeyboardSupport"]
 
 KEYBOARD_ESM = """
 function groupRadios(box) {  // idempotent: also run on focus, for radios drawn later
-  const heading = box.querySelector("h4");
+  const heading = box.querySelector("h3");
   if (heading && !heading.id) heading.id = "ctc-" + Math.random().toString(36).slice(2);
   box.querySelectorAll(".widget-radio-box").forEach((group, n) => {
     group.setAttribute("role", "radiogroup");

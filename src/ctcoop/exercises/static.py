@@ -76,7 +76,7 @@ def static_html(definition: Exercise) -> str:
     return (
         f"<div class='ctc-exercise-static' style='border-left:4px solid {NEUTRAL};"
         "padding-left:0.7em'>"
-        f"<h4>Exercise {html.escape(definition.id)}: {render_inline(definition.title)}</h4>"
+        f"<h3>Exercise {html.escape(definition.id)}: {render_inline(definition.title)}</h3>"
         f"{render_text(definition.prompt)}{answer_form(definition)}"
         f"<details><summary>Hint 1 of {len(hints)}</summary>"
         f"<p>{render_inline(hints[0])}</p></details>"

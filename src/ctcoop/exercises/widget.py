@@ -93,8 +93,8 @@ class ExerciseWidget(SummaryBox):
         self.hints_shown = 0
         self._controls = build_controls(definition)
         header = widgets.HTML(
-            f"{STYLE}<h4 style='margin:0.2em 0'>Exercise {html.escape(definition.id)}: "
-            f"{render_inline(definition.title)}</h4>{render_text(definition.prompt)}"
+            f"{STYLE}<h3 style='margin:0.2em 0'>Exercise {html.escape(definition.id)}: "
+            f"{render_inline(definition.title)}</h3>{render_text(definition.prompt)}"
         )
         self._check_button = widgets.Button(
             description="Check", tooltip="Check your answer", button_style="primary", icon="check"

@@ -6,7 +6,10 @@ and builds from the stored outputs (nothing is executed) with warnings as
 errors. Solutions notebooks and the instructor guide are left out: the site
 must never show answers. Launch buttons (Binder, and a JupyterHub through
 nbgitpuller) come from ``site/_config.yml``, the one place that names the
-course's repository and hub.
+course's repository and hub. Templates in ``site/_templates`` give the theme's
+page parts landmarks and names (checked by axe-core in
+``tests/test_accessibility.py``), and every page's printed tables are written
+without empty header cells (``ctcoop.tables``), as a notebook kernel shows them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ctcoop.paths import repo_root
+from ctcoop.tables import without_empty_headers
 
 __all__ = [
     "CONFIG",
@@ -112,6 +116,9 @@ def table_of_contents(root: Path) -> str:
 def build(root: Path, output: Path) -> Path:
     """Build the site into ``output``; returns the folder holding ``index.html``.
 
+    Tables stored in the notebooks before ``ctcoop.tables`` existed still have
+    empty header cells; the build writes them as a kernel now would.
+
     Raises ``subprocess.CalledProcessError`` when Jupyter Book reports any warning.
     """
     with tempfile.TemporaryDirectory(prefix="ctcoop-site-") as scratch:
@@ -134,7 +141,12 @@ def build(root: Path, output: Path) -> Path:
             "--keep-going",
         ]
         subprocess.run(command, check=True)
-    return output / "_build" / "html"
+    html = output / "_build" / "html"
+    for page in html.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if (fixed := without_empty_headers(text)) != text:
+            page.write_text(fixed, encoding="utf-8")
+    return html
 
 
 def main(argv: list[str] | None = None) -> int:

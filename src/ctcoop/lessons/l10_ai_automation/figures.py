@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+import anywidget
 import ipywidgets as widgets
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
@@ -123,11 +124,43 @@ def outcome_html(outcome: Outcome, population: int) -> str:
     return (
         f"<p>Expected outcome of screening an <b>invented</b> population of {population:,} "
         "people once:</p>"
-        "<table><thead><tr><th></th><th scope='col'>flagged</th><th scope='col'>cleared</th>"
+        "<table><thead><tr><td></td><th scope='col'>flagged</th><th scope='col'>cleared</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
         f"<p class='ctc-precision'>Precision (share of alarms that are right): <b>{share}</b>. "
         f"Recall: {outcome.recall:.1%}. Accuracy: {outcome.accuracy:.2%}.</p>"
     )
+
+
+class _SliderNames(anywidget.AnyWidget):
+    """Gives each slider's handle its label as accessible name (invisible, one per explorer).
+
+    ipywidgets draws a slider as a ``role="slider"`` handle beside a ``<label>`` that
+    names nothing, so a screen reader announces "slider, 0.99" with no name; Python
+    cannot reach the handle, so this small front-end module links the two.
+    """
+
+    _esm = """
+function render({ el }) {
+  el.style.display = "none";
+  let tries = 0;
+  const link = () => {
+    const box = el.closest(".{box}");
+    const sliders = box ? [...box.querySelectorAll(".widget-slider")] : [];
+    let named = 0;
+    sliders.forEach((slider, n) => {
+      const label = slider.querySelector(".widget-label");
+      const handle = slider.querySelector("[role=slider]");
+      if (!label || !handle) return;
+      if (!label.id) label.id = "ctc-slider-" + Math.random().toString(36).slice(2) + n;
+      handle.setAttribute("aria-labelledby", label.id);
+      named += 1;
+    });
+    if ((!sliders.length || named < sliders.length) && tries++ < 600) requestAnimationFrame(link);
+  };
+  link();
+}
+export default { render };
+""".replace("{box}", EXPLORER_CLASS)
 
 
 def screening_explorer(
@@ -196,6 +229,7 @@ def screening_explorer(
                 "<b>Screening explorer</b> (an invented population; move a slider or type a value)"
             ),
             *sliders.values(),
+            _SliderNames(),
             result,
         ]
     )

@@ -499,13 +499,17 @@ def profile_html(p: CountryProfile) -> str:
 def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
     """A country picker and the profile of the chosen state, with a small locator map.
 
-    Plain widgets (Image, HTML) rather than an Output area, so the view renders the same in
-    JupyterLab, in Voila and in a stored notebook. A ``start`` that is not a state gives the
-    picker with no choice made and a message saying what a valid code is, not a traceback.
+    Plain widgets (HTML; the map is an ``<img>`` with alt text) rather than an Output area,
+    so the view renders the same in JupyterLab, in Voila and in a stored notebook. A ``start``
+    that is not a state gives the picker with no choice made and a message saying what a valid
+    code is, not a traceback.
     """
+    import base64
+
     import ipywidgets as widgets
 
     from ctcoop.lessons.l13_lessons_learned.figures import locator_png
+    from ctcoop.plots import alt_text
 
     try:
         value: str | None = _code(start)
@@ -519,7 +523,7 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
         description="Country",
         layout={"width": "28rem"},
     )
-    picture = widgets.Image(format="png", layout={"width": "480px"})
+    picture = widgets.HTML()  # an <img> with alt text (ipywidgets' Image takes none)
     caption = widgets.HTML()
     details = widgets.HTML()
 
@@ -529,7 +533,10 @@ def profile_view(start: str = "KEN"):  # -> ipywidgets.VBox (imported lazily)
             return
         profile = country_profile(picker.value)
         png, text = locator_png(profile.iso3, profile.name)
-        picture.value = png
+        picture.value = (
+            f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+            f'alt="{escape(alt_text(text))}" style="width:480px;max-width:100%">'
+        )
         caption.value = f'<p class="ctc-caption"><em>Figure.</em> {escape(text)}</p>'
         details.value = profile_html(profile)
 

@@ -1,0 +1,598 @@
+"""Accessibility, checked by axe-core in headless Chromium: the website, the app, two notebooks.
+
+axe-core (npm ``axe-core``, installed by ``./course test`` into ``.venv/axe``; never loaded
+from a CDN) runs the rules tagged WCAG 2.1 A and AA and best practice. A test fails on any
+critical or serious violation in what the course owns, and prints the moderate and minor
+ones with a count; on the website those may add up to at most ``SITE_MINOR_LIMIT``.
+
+What the course owns, and what each test leaves out:
+
+- the website: every page, whole (the theme's parts are set in ``site/_templates``);
+- the Voila app, once a country is chosen: what the app's notebook shows (Voila's page
+  template, e.g. its loading indicator, is Voila's);
+- JupyterLab: only the notebook's own rendered markdown and outputs (tables, figures and
+  widgets). JupyterLab's chrome (menus, toolbars, side panels, cell prompts and the code
+  editors) is JupyterLab's to fix and is excluded from the check.
+
+The keyboard test answers one exercise of each kind, lesson 10's sliders and the app's
+country picker with key presses alone: focus moves by Tab, never by a click.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.settings import need
+
+from ctcoop.paths import PROGRESS_ENV, repo_root
+
+pytest.importorskip("playwright")
+from browser_support import (  # noqa: E402  (after the skip, as test_app does)
+    CHROMIUM,
+    KERNEL_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
+    LabServer,
+    copy_course,
+    delete_sessions,
+    launch_chromium,
+    open_notebook,
+    run_all_cells,
+    screenshot_on_failure,
+)
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
+from test_app import RENDER_TIMEOUT_MS, voila  # noqa: E402, F401  (the app's server fixture)
+
+ROOT = repo_root()
+AXE = Path(sys.prefix) / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = ("critical", "serious")
+SITE_MINOR_LIMIT = 5
+"""Moderate and minor violations allowed on the whole website (issue 16)."""
+
+NOTEBOOK_SCOPE = {
+    "include": [[".jp-NotebookPanel .jp-MarkdownOutput"], [".jp-NotebookPanel .jp-OutputArea"]],
+    "exclude": [[".jp-OutputPrompt"], [".jp-InputPrompt"]],
+}
+"""The notebook's own content in JupyterLab; its prompts belong to JupyterLab."""
+
+APP_SCOPE = {"include": [[".jp-OutputArea"], [".jp-MarkdownOutput"]]}
+"""The app's own content in Voila: what its notebook shows. Voila's page template (its
+loading indicator, the page frame) is Voila's."""
+
+NOTEBOOKS = ["notebooks/10_ai_automation.ipynb", "exercises/01_why_cooperate.ipynb"]
+"""One lesson (tables, figures, sliders, exercises) and one exercises notebook with all six
+kinds of exercise."""
+
+
+def axe(page: Page, context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """axe-core's violations in ``page`` (or in ``context``: axe's include/exclude lists)."""
+    need(AXE.exists(), f"axe-core ({AXE}; ./course test installs it with npm)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async ([context, tags]) => {
+            const result = await axe.run(context || document,
+                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + '  ' + n.html.slice(0, 160))}));
+        }""",
+        [context, TAGS],
+    )
+
+
+def report(where: str, violations: list[dict[str, Any]]) -> tuple[list[str], int]:
+    """Print the counts; return the blocking violations (as lines) and the number of others."""
+    counts = Counter(v["impact"] for v in violations for _ in v["nodes"])
+    rules = ", ".join(f"{v['id']} ({v['impact']}, {len(v['nodes'])})" for v in violations)
+    print(f"axe-core {where}: {dict(counts) or 'no violation'}{f': {rules}' if rules else ''}")
+    blocking = [
+        f"{where}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:3])
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+    return blocking, sum(n for impact, n in counts.items() if impact not in BLOCKING)
+
+
+def _run_all(page: Page, shown: Any) -> None:
+    """Run All, until ``shown`` (a locator) appears; Run All once more if cells were left unrun.
+
+    On this loaded machine JupyterLab has now and then run only the first cell of a Run All,
+    leaving the rest unqueued, with the kernel idle.
+    """
+    run_all_cells(page)
+    try:
+        shown.first.wait_for(timeout=KERNEL_TIMEOUT_MS // 2)
+    except PlaywrightTimeoutError:
+        prompts = page.locator(".jp-NotebookPanel .jp-InputArea-prompt").all_inner_texts()
+        if not any(p.strip() in ("[ ]:", "[ ]") for p in prompts):
+            raise
+        run_all_cells(page)
+        shown.first.wait_for(timeout=KERNEL_TIMEOUT_MS)
+
+
+def _outside(everything: list[dict[str, Any]], ours: list[dict[str, Any]]) -> dict[str, int]:
+    """Violations on the whole page that are not in the course's part: rule -> elements."""
+    mine = {(v["id"], node) for v in ours for node in v["nodes"]}
+    left = Counter(
+        v["id"] for v in everything for node in v["nodes"] if (v["id"], node) not in mine
+    )
+    return dict(left)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    need(CHROMIUM.exists(), f"{CHROMIUM} (install Debian's chromium package)")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_every_page_of_the_website_passes_axe(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from ctcoop.tools.site import build
+
+    site = build(ROOT, tmp_path_factory.mktemp("site"))
+    pages = sorted(
+        path
+        for path in site.rglob("*.html")
+        if "_static" not in path.relative_to(site).parts  # the theme's script snippets
+        and 'http-equiv="Refresh"' not in path.read_text(encoding="utf-8")[:2000]  # redirects
+    )
+    assert len(pages) > 20, pages
+    page = browser.new_page()
+    blocking, others = [], 0
+    for path in pages:
+        page.goto(path.as_uri())
+        found, minor = report(str(path.relative_to(site)), axe(page))
+        blocking += found
+        others += minor
+    page.close()
+    print(f"axe-core on {len(pages)} site pages: {others} moderate or minor violations in all")
+    assert not blocking, "\n".join(blocking)
+    assert others <= SITE_MINOR_LIMIT, f"{others} moderate or minor violations on the website"
+
+
+@pytest.mark.browser
+def test_the_app_passes_axe_after_a_country_is_chosen(
+    voila: str,  # noqa: F811  (the fixture imported from test_app)
+    browser: Browser,
+    tmp_path: Path,
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(lambda url: not url.startswith(voila), lambda route: route.abort())
+    page = context.new_page()
+    with screenshot_on_failure(page, tmp_path, "axe-voila"):
+        page.goto(voila, wait_until="commit", timeout=KERNEL_TIMEOUT_MS)
+        page.locator("h2", has_text="Kenya (KEN)").wait_for(timeout=RENDER_TIMEOUT_MS)
+        picker = page.get_by_label("Country")
+        picker.focus()  # by keyboard: the picker is answered with arrow keys
+        page.keyboard.press("ArrowDown")
+        page.locator("h2").filter(has_not_text="Kenya (KEN)").first.wait_for(timeout=60_000)
+        expect(page.locator("h2", has_text="Kenya (KEN)")).to_have_count(0)
+        ours = axe(page, APP_SCOPE)
+        blocking, _ = report("Voila app", ours)
+        print(f"  left to Voila (its page template): {_outside(axe(page), ours)}")
+    context.close()
+    assert not blocking, "\n".join(blocking)
+
+
+@pytest.fixture(scope="module")
+def lab(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """JupyterLab on a throwaway copy of the course, drawing every cell (no windowing).
+
+    JupyterLab 4 draws only the cells near the viewport by default; axe must see all.
+    """
+    base = tmp_path_factory.mktemp("a11y-lab")
+    root = copy_course(ROOT, base / "course", ("notebooks", "exercises", "data"))
+    settings = base / "home" / "lab-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    server = LabServer(
+        root_dir=root, home=base / "home", env={PROGRESS_ENV: str(base / "progress.json")}
+    )
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_a_notebook_after_run_all_passes_axe(
+    notebook: str, lab: LabServer, browser: Browser, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, tmp_path, f"axe-{Path(notebook).stem}"):
+            open_notebook(page, lab, notebook)
+            _run_all(page, page.locator(".ctc-exercise"))
+            ours = axe(page, NOTEBOOK_SCOPE)
+            blocking, _ = report(f"JupyterLab {notebook}", ours)
+            print(f"  left to JupyterLab (its own interface): {_outside(axe(page), ours)}")
+    finally:
+        context.close()
+        delete_sessions(lab)
+    assert not blocking, "\n".join(blocking)
+
+
+KEYBOARD_NOTEBOOK = "harness/every_kind.ipynb"
+KEYBOARD_CODE = f"""\
+import sys
+sys.path.insert(0, {str(ROOT / "tests")!r})
+from support.samples import SAMPLE_ANSWERS, sample_exercises
+from ctcoop.exercises.widget import ExerciseWidget
+samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
+"""
+KINDS = ["01.mc", "01.multi", "01.number", "01.order", "01.match", "01.code"]
+"""The test samples: one exercise of each of the six kinds (``tests/support/samples.py``)."""
+
+
+def _write_keyboard_notebook(root: Path) -> None:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.cells = [
+        nbformat.v4.new_code_cell(KEYBOARD_CODE),
+        *(nbformat.v4.new_code_cell(f'samples["{name}"]') for name in KINDS),
+        nbformat.v4.new_code_cell(""),  # where the code exercise is answered, typed in
+    ]
+    path = root / KEYBOARD_NOTEBOOK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+
+
+def _focused(page: Page) -> str:
+    """The focused element, as tag.class (for messages and checks)."""
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return e.tagName.toLowerCase() + '.' + [...e.classList].join('.'); }"
+    )
+
+
+SETTLED = """() => {
+    const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+    if (!status) return false;
+    if (!window.ctcStatus) {
+        window.ctcStatus = {changed: performance.now()};
+        new MutationObserver(() => { window.ctcStatus.changed = performance.now(); })
+            .observe(status, {attributes: true, attributeFilter: ['data-status']});
+    }
+    return status.getAttribute('data-status') === 'idle'
+        && performance.now() - window.ctcStatus.changed > 500;
+}"""
+"""The kernel is idle and has been for half a second: every change of a control has arrived.
+
+ipywidgets holds back a control's later changes while the kernel is busy with an earlier
+one (and a change made while the kernel echoes an earlier one can be lost), but sends a
+button press at once; a person is slower than that, a test is not."""
+
+
+def _settle(page: Page) -> None:
+    """Wait until the kernel has every change made so far (see ``SETTLED``)."""
+    page.wait_for_function(SETTLED, timeout=KERNEL_TIMEOUT_MS, polling=100)
+
+
+def _tab_to_check_and_press(page: Page, exercise: Any) -> None:
+    """Tab (at most 8 times) to the exercise's Check button, then press Enter."""
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if "ctc-check" in _focused(page):
+            break
+    assert "ctc-check" in _focused(page), f"Tab did not reach Check, but {_focused(page)}"
+    _settle(page)
+    page.keyboard.press("Enter")
+    expect(exercise.locator(".ctc-feedback")).to_contain_text("Correct", timeout=UI_TIMEOUT_MS)
+
+
+def _choose(page: Page, menu: Any, label: str) -> None:
+    """In the focused drop-down (nothing chosen yet), press ArrowDown until ``label`` is chosen."""
+    labels = menu.evaluate(  # ipywidgets writes the spaces of an option as no-break spaces
+        "select => [...select.options].map(o => o.textContent.replace(/\\u00a0/g, ' ').trim())"
+    )
+    assert label in labels, f"{label!r} is not among {labels} of the focused drop-down"
+    for _ in range(labels.index(label) - menu.evaluate("select => select.selectedIndex")):
+        page.keyboard.press("ArrowDown")
+        _settle(page)
+    expect(menu).to_have_value(menu.evaluate(f"s => s.options[{labels.index(label)}].value"))
+
+
+@pytest.mark.browser
+def test_every_kind_of_exercise_answers_by_keyboard_alone(
+    lab: LabServer, browser: Browser, tmp_path: Path
+) -> None:
+    """Tab, Shift-Tab, arrows, Space and Enter only: no click reaches an exercise.
+
+    ``focus()`` puts the keyboard on the first control of each exercise, as Tab from
+    the cell above would; everything after is a key press. The right answers are the
+    samples' own (``SAMPLE_ANSWERS``).
+    """
+    from support.samples import SAMPLE_ANSWERS, sample_exercises
+
+    definitions = {definition.id: definition for definition in sample_exercises()}
+    _write_keyboard_notebook(lab.root_dir)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, tmp_path, "keyboard-every-kind"):
+            open_notebook(page, lab, KEYBOARD_NOTEBOOK)
+            box = {
+                name: page.locator(".ctc-exercise", has_text=f"Exercise {name}:") for name in KINDS
+            }
+            _run_all(page, box["01.code"])
+            _settle(page)
+
+            # Multiple choice: Space picks the focused option, arrows move within the group.
+            radios = box["01.mc"].locator("input[type=radio]")
+            radios.first.focus()
+            page.keyboard.press("Space")
+            _settle(page)
+            for _ in range(list(definitions["01.mc"].options).index(SAMPLE_ANSWERS["01.mc"])):
+                page.keyboard.press("ArrowDown")
+            _tab_to_check_and_press(page, box["01.mc"])
+
+            # Several answers: Tab from box to box, Space ticks; Shift-Tab goes back.
+            ticks = box["01.multi"].locator("input[type=checkbox]")
+            ticks.first.focus()
+            for n, key in enumerate(definitions["01.multi"].options):
+                if n:
+                    page.keyboard.press("Tab")
+                if key in SAMPLE_ANSWERS["01.multi"]:
+                    page.keyboard.press("Space")
+                    _settle(page)
+            page.keyboard.press("Shift+Tab")
+            expect(ticks.nth(len(definitions["01.multi"].options) - 2)).to_be_focused()
+            page.keyboard.press("Tab")
+            _tab_to_check_and_press(page, box["01.multi"])
+
+            # A number: typed.
+            box["01.number"].locator("input[type=text]").focus()
+            page.keyboard.type(str(SAMPLE_ANSWERS["01.number"]))
+            _tab_to_check_and_press(page, box["01.number"])
+
+            # Ordering: one drop-down per item, a position chosen with the arrows.
+            menus = box["01.order"].locator("select")
+            menus.first.focus()
+            for n, key in enumerate(definitions["01.order"].items):
+                if n:
+                    page.keyboard.press("Tab")
+                _choose(page, menus.nth(n), str(SAMPLE_ANSWERS["01.order"].index(key) + 1))
+            _tab_to_check_and_press(page, box["01.order"])
+
+            # Matching: one drop-down per left item, its partner chosen with the arrows.
+            menus = box["01.match"].locator("select")
+            menus.first.focus()
+            right = definitions["01.match"].right
+            for n, key in enumerate(definitions["01.match"].left):
+                if n:
+                    page.keyboard.press("Tab")
+                partner = right[SAMPLE_ANSWERS["01.match"][key]]
+                _choose(page, menus.nth(n), partner)
+            _tab_to_check_and_press(page, box["01.match"])
+
+            # Code: typed into the empty cell below and run with Shift+Enter.
+            page.locator(".jp-NotebookPanel .jp-Cell").last.locator(".cm-content").focus()
+            page.keyboard.type('samples["01.code"].check(SAMPLE_ANSWERS["01.code"])')
+            page.keyboard.press("Shift+Enter")
+            answer = page.locator(".jp-NotebookPanel .jp-Cell", has_text=".check(SAMPLE_ANSWERS")
+            expect(answer.locator(".jp-OutputArea")).to_contain_text(
+                "Correct", timeout=KERNEL_TIMEOUT_MS
+            )
+    finally:
+        context.close()
+        delete_sessions(lab)
+
+
+@pytest.mark.browser
+def test_lesson_10_sliders_move_by_keyboard_alone(
+    lab: LabServer, browser: Browser, tmp_path: Path
+) -> None:
+    """Each slider's handle takes the focus by Tab and moves with the arrow keys."""
+    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        with screenshot_on_failure(page, tmp_path, "keyboard-sliders"):
+            open_notebook(page, lab, NOTEBOOKS[0])
+            explorer = page.locator(f".{EXPLORER_CLASS}")
+            _run_all(page, explorer)
+            handles = explorer.locator("[role=slider]")
+            expect(handles).to_have_count(3)
+            result = explorer.locator(".ctc-screening-result")
+            handles.first.focus()
+            for n in range(3):
+                if n:
+                    page.keyboard.press("Tab")
+                    if "widget-readout" in _focused(page):  # the slider's editable number
+                        page.keyboard.press("Tab")
+                handle = handles.nth(n)
+                expect(handle).to_be_focused()
+                name = handle.evaluate(
+                    "h => document.getElementById(h.getAttribute('aria-labelledby'))?.textContent"
+                )
+                assert name, f"slider {n} has no name"
+                before, shown = handle.get_attribute("aria-valuetext"), result.inner_text()
+                page.keyboard.press("ArrowLeft")
+                expect(handle).not_to_have_attribute("aria-valuetext", before or "")
+                expect(result).not_to_have_text(shown)
+    finally:
+        context.close()
+        delete_sessions(lab)
+
+
+# --- Without a browser: the fixes, held where they are made ----------------------------------
+
+
+def test_a_notebook_kernel_prints_tables_without_empty_header_cells() -> None:
+    from types import SimpleNamespace
+
+    import pandas as pd
+    from IPython.core.formatters import DisplayFormatter
+
+    from ctcoop.tables import install
+
+    frames = [
+        pd.DataFrame({"members": [27, 38]}, index=["EU", "FATF"]),
+        pd.DataFrame({"members": [27, 38]}, index=pd.Index(["EU", "FATF"], name="body")),
+        pd.DataFrame({("x", "members"): [1], ("x", "b"): [2]}),
+    ]
+    shell = SimpleNamespace(display_formatter=DisplayFormatter())
+    before = [shell.display_formatter.format(frame)[0]["text/html"] for frame in frames]
+    assert all(re.search(r"<th[^>]*>\s*</th>", html) for html in before)  # pandas' own
+    assert install(shell)
+    for frame in frames:
+        html = shell.display_formatter.format(frame)[0]["text/html"]
+        assert not re.search(r"<th[^>]*>\s*</th>", html), html
+        assert "<td></td>" in html and "<th>members</th>" in html
+
+
+def test_every_figure_image_carries_the_first_sentence_of_its_caption_as_alt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import base64
+
+    import IPython.display
+    import matplotlib.pyplot as plt
+
+    from ctcoop import plots
+
+    shown: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj.data))
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    plots.show(fig, 'Counts per year, 1990–2023 ("best" estimates). Source: UCDP. U.N. data.')
+    image, caption = shown
+    alt = re.search(r'alt="([^"]*)"', image)
+    assert alt and alt.group(1) == "Counts per year, 1990–2023 (&quot;best&quot; estimates)."
+    png = re.search(r'src="data:image/png;base64,([^"]+)"', image)
+    assert png and base64.b64decode(png.group(1)).startswith(b"\x89PNG")
+    assert "Source: UCDP." in caption
+
+
+def _exercise_heading_level() -> int:
+    """The heading level an exercise shows (widget and static form alike)."""
+    from support.samples import sample_exercises
+
+    from ctcoop.exercises.static import static_html
+    from ctcoop.exercises.widget import ExerciseWidget
+
+    definition = sample_exercises()[0]
+    levels = {
+        int(re.search(r"<h(\d)", html).group(1))
+        for html in (static_html(definition), ExerciseWidget(definition).children[0].value)
+    }
+    assert len(levels) == 1, levels
+    return levels.pop()
+
+
+def _heading_levels(notebook: Path, exercise_level: int) -> list[tuple[int, str]]:
+    """(level, text) of every markdown heading and exercise, in the order a reader meets them."""
+    found = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            source = re.sub(r"^```.*?^```", "", source, flags=re.MULTILINE | re.DOTALL)
+            found += [(len(m[1]), m[2]) for m in re.finditer(r"^(#{1,6}) (.*)$", source, re.M)]
+        elif cell["cell_type"] == "code" and re.search(r"\bexercise\(\"", source):
+            found.append((exercise_level, "exercise " + source.split("\n")[0][:50]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "notebook",
+    sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("[ens]*/[0-9][0-9]_*.ipynb")),
+)
+def test_no_heading_level_is_skipped_in_a_notebook(notebook: str) -> None:
+    """The title is the one h1; below it each heading is at most one level deeper.
+
+    Exercises count at the level of the heading they show (``_exercise_heading_level``).
+    """
+    levels = _heading_levels(ROOT / notebook, _exercise_heading_level())
+    assert levels and levels[0][0] == 1, levels[:1]
+    skips = [
+        f"h{before} then h{level}: {text}"
+        for (before, _), (level, text) in zip(levels, levels[1:], strict=False)
+        if level > before + 1
+    ]
+    assert not skips, skips
+    assert [level for level, _ in levels].count(1) == 1
+
+
+def _contrast(colour: str, background: str = "#FFFFFF") -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours given as #RRGGBB."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_widget_feedback_text_has_sufficient_contrast() -> None:
+    """Every text colour in exercise feedback and forms reaches 4.5:1 on white (WCAG AA)."""
+    from support.samples import sample_exercises
+
+    from ctcoop.exercises.feedback import STATUS_LABELS, Feedback
+    from ctcoop.exercises.static import static_html
+
+    markup = [Feedback(status, "summary", ("a detail",)).html for status in STATUS_LABELS]
+    markup += [static_html(definition) for definition in sample_exercises()]
+    colours = {
+        c for html in markup for c in re.findall(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{6})", html)
+    }
+    low = {colour: round(_contrast(colour), 2) for colour in colours if _contrast(colour) < 4.5}
+    assert not low, f"text colours below 4.5:1 on white: {low}"
+    assert _contrast("#E69F00") < 4.5  # the check can fail: Okabe-Ito orange as text
+
+
+def _controls(widget: Any) -> Iterator[Any]:
+    import ipywidgets as widgets
+
+    if isinstance(widget, widgets.Box):
+        for child in widget.children:
+            yield from _controls(child)
+    elif isinstance(widget, widgets.ValueWidget | widgets.Button) and not isinstance(
+        widget, widgets.HTML | widgets.Label
+    ):
+        yield widget
+
+
+def test_every_control_has_a_label() -> None:
+    """Option buttons, boxes, drop-downs, text fields, sliders, the picker and buttons: each
+    has a non-empty description (ipywidgets shows it as the control's label)."""
+    from support.samples import sample_exercises
+
+    from ctcoop.exercises.widget import ExerciseWidget
+    from ctcoop.lessons.l10_ai_automation.figures import screening_explorer
+    from ctcoop.lessons.l13_lessons_learned.profile import profile_view
+
+    views = [ExerciseWidget(definition) for definition in sample_exercises()]
+    views += [screening_explorer(), profile_view()]
+    controls = [control for view in views for control in _controls(view)]
+    assert len(controls) > 20
+    unnamed = [type(c).__name__ for c in controls if not (c.description or "").strip()]
+    assert not unnamed, unnamed
+    pictures = [c.value for c in views[-1].children if "<img" in getattr(c, "value", "")]
+    assert pictures and all(re.search(r'alt="[^"]+"', html) for html in pictures), pictures
