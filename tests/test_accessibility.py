@@ -109,13 +109,16 @@ def _run_all(page: Page, shown: Any) -> None:
     """
     run_all_cells(page)
     try:
-        shown.first.wait_for(timeout=KERNEL_TIMEOUT_MS // 2)
+        shown.first.wait_for(state="attached", timeout=KERNEL_TIMEOUT_MS // 2)
     except PlaywrightTimeoutError:
         prompts = page.locator(".jp-NotebookPanel .jp-InputArea-prompt").all_inner_texts()
         if not any(p.strip() in ("[ ]:", "[ ]") for p in prompts):
             raise
         run_all_cells(page)
-        shown.first.wait_for(timeout=KERNEL_TIMEOUT_MS)
+        shown.first.wait_for(state="attached", timeout=KERNEL_TIMEOUT_MS)
+    # Attached is enough to know the outputs exist (JupyterLab may not paint cells far below
+    # the window); scroll to it so that it is also drawn when axe looks.
+    shown.first.scroll_into_view_if_needed(timeout=UI_TIMEOUT_MS)
 
 
 def _outside(everything: list[dict[str, Any]], ours: list[dict[str, Any]]) -> dict[str, int]:
@@ -371,7 +374,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             # Ordering: one drop-down per item, a position chosen with the arrows.
             menus = box["01.order"].locator("select")
             menus.first.focus()
-            for n, key in enumerate(definitions["01.order"].items):
+            for n, key in enumerate(definitions["01.order"].shown_order):
                 if n:
                     page.keyboard.press("Tab")
                 _choose(page, menus.nth(n), str(SAMPLE_ANSWERS["01.order"].index(key) + 1))
