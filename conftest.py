@@ -53,3 +53,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if type(item).__module__.startswith("nbval") and item.parent is not None:
         folder = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.parent.nodeid)
         os.environ[PROGRESS_ENV] = str(_SCRATCH / "notebooks" / folder / "progress.json")
+
+
+SLOW_FIRST = ("newcomer", "hub", "browser", "site")
+"""Markers of the tests that start servers or install packages: a minute or more per file."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the longest files first, so that under pytest-xdist none is left for the end.
+
+    ``./course test`` hands out whole files in this order (``--dist loadfile
+    --no-loadscope-reorder``); a server test started last would keep one worker
+    busy for a minute after the other has finished. The sort is stable: within a
+    file, and within a notebook, the order stays as collected.
+    """
+    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in SLOW_FIRST))

@@ -317,7 +317,10 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
     Just after the page loads, JupyterLab may not yet count the notebook as
     the current widget; the menu item is then disabled and a click does
     nothing. So: open the menu, click the item only once it is enabled, and
-    try again if no cell gets queued.
+    try again if no cell gets queued. On a machine whose cores all run tests,
+    JupyterLab has also been seen to drop the queued cells when it replaced
+    the notebook's fresh session; then the cells stand unexecuted once the
+    kernel is idle, and a learner (and this helper) runs them again.
     """
     menu = page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$"))
     item = page.locator(
@@ -332,16 +335,23 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
             item.click(timeout=UI_TIMEOUT_MS // attempts)
             # Some cell shows [*] (queued/running) or [n] (already done).
             page.wait_for_function(
-                """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
-                         .some(p => /\\[[0-9*]+\\]/.test(p.textContent))""",
+                r"""() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
+                         .some(p => /\[[0-9*]+\]/.test(p.textContent))""",
                 timeout=UI_TIMEOUT_MS // attempts,
             )
-            break
         except PlaywrightTimeoutError:
             page.keyboard.press("Escape")
             if attempt == attempts:
                 raise
-    wait_kernel_idle(page)
+            continue
+        wait_kernel_idle(page)
+        executed = page.evaluate(
+            r"""() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
+                     .some(p => /\[[0-9]+\]/.test(p.textContent))"""
+        )
+        if executed:
+            return
+    raise AssertionError(f"Run All Cells left every cell unexecuted, {attempts} times")
 
 
 def record_outside_requests(context: BrowserContext) -> list[str]:
