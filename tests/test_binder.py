@@ -115,8 +115,8 @@ def binder_env(clean_copy: Path) -> Path:
 
     Where this checkout has ``.venv/wheelhouse`` (``./course test`` downloads the dev lock,
     a superset of the runtime lock, into it), pip takes the same files from there with
-    ``PIP_NO_INDEX`` and ``PIP_FIND_LINKS``: Binder's own two steps, unchanged, run offline in
-    seconds. Without a wheelhouse pip asks the package index.
+    ``PIP_NO_INDEX`` and ``PIP_FIND_LINKS``, leaving byte-compiling to the first import
+    (``PIP_NO_COMPILE``): Binder's own two steps, unchanged, run offline in seconds. Without a wheelhouse pip asks the package index.
     """
     runtime = (clean_copy / "binder" / "runtime.txt").read_text().strip()
     wanted = runtime.removeprefix("python-")
@@ -127,7 +127,7 @@ def binder_env(clean_copy: Path) -> Path:
     env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
     env.pop("PYTHONPATH", None)
     if WHEELHOUSE.is_dir():
-        env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(WHEELHOUSE))
+        env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(WHEELHOUSE), PIP_NO_COMPILE="1")
     for step in (
         ["pip", "install", "--quiet", "-r", "binder/requirements.txt"],
         ["./binder/postBuild"],  # run from the repository root, as repo2docker does
