@@ -116,7 +116,8 @@ def binder_env(clean_copy: Path) -> Path:
     Where this checkout has ``.venv/wheelhouse`` (``./course test`` downloads the dev lock,
     a superset of the runtime lock, into it), pip takes the same files from there with
     ``PIP_NO_INDEX`` and ``PIP_FIND_LINKS``, leaving byte-compiling to the first import
-    (``PIP_NO_COMPILE``): Binder's own two steps, unchanged, run offline in seconds. Without a wheelhouse pip asks the package index.
+    (``PIP_NO_COMPILE``): Binder's own two steps, unchanged, run offline in seconds. Without a
+    wheelhouse pip asks the package index.
     """
     runtime = (clean_copy / "binder" / "runtime.txt").read_text().strip()
     wanted = runtime.removeprefix("python-")
