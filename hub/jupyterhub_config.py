@@ -140,7 +140,11 @@ else:  # no class list: any new name may be claimed (say so to the class)
 
 
 # -- Isolation: one system user per learner, made by the hub, home mode 700 ---------------
-QUIET_LAB = {"fetchNews": "false", "checkForUpdates": False}  # no news prompt for learners
+# No news prompt, and the notebook's own kernel without a "Select Kernel" dialog, for learners.
+LEARNER_LAB_SETTINGS = {
+    "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "notebook-extension/tracker": {"autoStartDefaultKernel": True},
+}
 
 
 def _make_learner(spawner) -> None:
@@ -160,9 +164,10 @@ def _make_learner(spawner) -> None:
             check=True, capture_output=True,
         )  # fmt: skip
         account = pwd.getpwnam(name)
-        settings_dir = home / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
-        settings_dir.mkdir(parents=True, exist_ok=True)
-        (settings_dir / "notification.jupyterlab-settings").write_text(json.dumps(QUIET_LAB))
+        for plugin, values in LEARNER_LAB_SETTINGS.items():
+            path = home / ".jupyter/lab/user-settings/@jupyterlab" / f"{plugin}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
         for path in [home / ".jupyter", *(home / ".jupyter").rglob("*")]:
             os.chown(path, account.pw_uid, account.pw_gid)
     if (

@@ -72,9 +72,13 @@ wait on DNS and leave error notifications in the page.
 """
 
 QUIET_LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker": {"autoStartDefaultKernel": True},
 }
-"""User settings for the test's own settings folder.
+"""User settings for the test's own settings folder, as ``./course start`` and the hub set them.
+
+``autoStartDefaultKernel`` starts the notebook's own kernel without asking: on a busy machine
+JupyterLab otherwise may ask "Select Kernel" when a notebook opens, a dialog that covers the page.
 
 ``news_url=None`` stops the fetch but not the "Would you like to get notified
 about official Jupyter news?" toast, which JupyterLab 4 shows while

@@ -279,9 +279,9 @@ SETTLED = """() => {
             .observe(status, {attributes: true, attributeFilter: ['data-status']});
     }
     return status.getAttribute('data-status') === 'idle'
-        && performance.now() - window.ctcStatus.changed > 500;
+        && performance.now() - window.ctcStatus.changed > 1000;
 }"""
-"""The kernel is idle and has been for half a second: every change of a control has arrived.
+"""The kernel is idle and has been for a second: every change of a control has arrived.
 
 ipywidgets holds back a control's later changes while the kernel is busy with an earlier
 one (and a change made while the kernel echoes an earlier one can be lost), but sends a
@@ -350,6 +350,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             _settle(page)
             for _ in range(list(definitions["01.mc"].options).index(SAMPLE_ANSWERS["01.mc"])):
                 page.keyboard.press("ArrowDown")
+                _settle(page)
             _tab_to_check_and_press(page, box["01.mc"])
 
             # Several answers: Tab from box to box, Space ticks; Shift-Tab goes back.

@@ -114,8 +114,10 @@ def test_course_start_from_a_fresh_clone_serves_the_whole_course(tmp_path: Path)
         listing = _get(f"{url}/api/contents/exercises", token)
         assert any(item["name"] == "01_why_cooperate.ipynb" for item in listing["content"])
         overrides = clone / ".venv/share/jupyter/lab/settings/overrides.json"
-        news = json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]
-        assert news["fetchNews"] == "false"
+        settings = json.loads(overrides.read_text())
+        assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+        # The notebook's own kernel starts without a "Select Kernel" dialog.
+        assert settings["@jupyterlab/notebook-extension:tracker"]["autoStartDefaultKernel"] is True
         # What a browser would open: Jupyter writes it to its runtime folder.
         [opener] = (home / "runtime").glob("jpserver-file-to-run-*-open.html")
         assert "lab/tree/notebooks/00_start_here.ipynb" in opener.read_text()
