@@ -39,14 +39,14 @@ from browser_support import (  # noqa: E402  (after the skip, as test_app does)
     KERNEL_TIMEOUT_MS,
     UI_TIMEOUT_MS,
     LabServer,
+    chromium_browser,
     copy_course,
     delete_sessions,
-    launch_chromium,
     open_notebook,
     run_all_cells,
     screenshot_on_failure,
 )
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 from test_app import RENDER_TIMEOUT_MS, voila  # noqa: E402, F401  (the app's server fixture)
 
@@ -133,12 +133,8 @@ def _outside(everything: list[dict[str, Any]], ours: list[dict[str, Any]]) -> di
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     need(CHROMIUM.exists(), f"{CHROMIUM} (install Debian's chromium package)")
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.mark.site

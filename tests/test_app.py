@@ -26,12 +26,12 @@ from browser_support import (  # noqa: E402  (after the skip, as test_browser do
     KERNEL_TIMEOUT_MS,
     LOCAL_HOSTS,
     broken_widget_texts,
+    chromium_browser,
     free_port,
-    launch_chromium,
     record_outside_requests,
     screenshot_on_failure,
 )
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser  # noqa: E402
 
 from ctcoop.paths import repo_root  # noqa: E402
 
@@ -98,12 +98,8 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser
 
 
 def test_app_serves_offline_and_updates_on_a_new_country(

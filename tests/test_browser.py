@@ -35,9 +35,9 @@ from browser_support import (
     UI_TIMEOUT_MS,
     LabServer,
     broken_widget_texts,
+    chromium_browser,
     copy_course,
     delete_sessions,
-    launch_chromium,
     open_notebook,
     radio_option,
     record_outside_requests,
@@ -45,7 +45,7 @@ from browser_support import (
     save_screenshot,
     screenshot_on_failure,
 )
-from playwright.sync_api import Browser, Locator, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, expect
 from support.settings import SCREENSHOTS_ENV, need
 
 from ctcoop.paths import PROGRESS_ENV
@@ -249,12 +249,8 @@ def lab(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[La
 
 @pytest.fixture(scope="module")
 def browser(chromium: Path) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
