@@ -235,10 +235,20 @@ KEYBOARD_NOTEBOOK = "harness/every_kind.ipynb"
 KEYBOARD_CODE = f"""\
 import sys
 sys.path.insert(0, {str(ROOT / "tests")!r})
+import ipywidgets
 from support.samples import SAMPLE_ANSWERS, sample_exercises
 from ctcoop.exercises.widget import ExerciseWidget
 samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
+kernel_saw = ipywidgets.Label("0").add_class("ctc-kernel-saw")
+def count_change(change):
+    kernel_saw.value = f"{{int(kernel_saw.value.split()[0]) + 1}} {{change['new']!r}}"
+for sample in samples.values():
+    for control in sample._controls.widgets:
+        control.observe(count_change, "value")
+kernel_saw
 """
+"""The harness: the six samples, and a readout that counts the controls' changes as the kernel
+receives them (the test's own, not the course's), so that the test waits for the kernel."""
 KINDS = ["01.mc", "01.multi", "01.number", "01.order", "01.match", "01.code"]
 """The test samples: one exercise of each of the six kinds (``tests/support/samples.py``)."""
 
@@ -266,27 +276,27 @@ def _focused(page: Page) -> str:
     )
 
 
-SETTLED = """() => {
-    const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
-    if (!status) return false;
-    if (!window.ctcStatus) {
-        window.ctcStatus = {changed: performance.now()};
-        new MutationObserver(() => { window.ctcStatus.changed = performance.now(); })
-            .observe(status, {attributes: true, attributeFilter: ['data-status']});
-    }
-    return status.getAttribute('data-status') === 'idle'
-        && performance.now() - window.ctcStatus.changed > 1000;
-}"""
-"""The kernel is idle and has been for a second: every change of a control has arrived.
+class Keys:
+    """Key presses that change a control, each waited for until the kernel has the change.
 
-ipywidgets holds back a control's later changes while the kernel is busy with an earlier
-one (and a change made while the kernel echoes an earlier one can be lost), but sends a
-button press at once; a person is slower than that, a test is not."""
+    ipywidgets sends a control's change to the kernel only once the kernel has finished with the
+    one before (later ones wait, in the page), but a button press goes at once: a test that
+    presses Check straight after an arrow key can be judged on the choice before, as a
+    hurried person could. So each press waits for the harness's readout (``kernel_saw``) to
+    count one more change.
+    """
 
+    def __init__(self, page: Page) -> None:
+        self.page, self.changes = page, 0
+        self.readout = page.locator(".ctc-kernel-saw")
 
-def _settle(page: Page) -> None:
-    """Wait until the kernel has every change made so far (see ``SETTLED``)."""
-    page.wait_for_function(SETTLED, timeout=KERNEL_TIMEOUT_MS, polling=100)
+    def change(self, key: str) -> None:
+        """Press ``key``, which changes the focused control once; wait for the kernel."""
+        self.page.keyboard.press(key)
+        self.changes += 1
+        expect(self.readout).to_have_text(
+            re.compile(rf"^{self.changes}\b"), timeout=KERNEL_TIMEOUT_MS
+        )
 
 
 def _tab_to_check_and_press(page: Page, exercise: Any) -> None:
@@ -296,27 +306,21 @@ def _tab_to_check_and_press(page: Page, exercise: Any) -> None:
         if "ctc-check" in _focused(page):
             break
     assert "ctc-check" in _focused(page), f"Tab did not reach Check, but {_focused(page)}"
-    _settle(page)
     page.keyboard.press("Enter")
     expect(exercise.locator(".ctc-feedback")).to_contain_text("Correct", timeout=UI_TIMEOUT_MS)
 
 
-def _choose(page: Page, menu: Any, label: str) -> None:
+def _choose(keys: Keys, menu: Any, label: str) -> None:
     """In the focused drop-down (nothing chosen yet), press ArrowDown until ``label`` is chosen."""
     labels = menu.evaluate(  # ipywidgets writes the spaces of an option as no-break spaces
         "select => [...select.options].map(o => o.textContent.replace(/\\u00a0/g, ' ').trim())"
     )
     assert label in labels, f"{label!r} is not among {labels} of the focused drop-down"
     for _ in range(labels.index(label) - menu.evaluate("select => select.selectedIndex")):
-        page.keyboard.press("ArrowDown")
-        _settle(page)
+        keys.change("ArrowDown")
     expect(menu).to_have_value(menu.evaluate(f"s => s.options[{labels.index(label)}].value"))
 
 
-# A known race, not yet fixed: under the full parallel suite a drop-down's last change made
-# with the arrow keys has now and then not reached the kernel (the page shows the right choice,
-# the check judges the one before). One retry, reported by pytest as a rerun; two failures fail.
-@pytest.mark.flaky(reruns=1)
 @pytest.mark.browser
 def test_every_kind_of_exercise_answers_by_keyboard_alone(
     lab: LabServer, browser: Browser, tmp_path: Path
@@ -341,16 +345,15 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
                 name: page.locator(".ctc-exercise", has_text=f"Exercise {name}:") for name in KINDS
             }
             _run_all(page, box["01.code"])
-            _settle(page)
+            keys = Keys(page)
+            expect(keys.readout).to_have_text("0")
 
             # Multiple choice: Space picks the focused option, arrows move within the group.
             radios = box["01.mc"].locator("input[type=radio]")
             radios.first.focus()
-            page.keyboard.press("Space")
-            _settle(page)
+            keys.change("Space")
             for _ in range(list(definitions["01.mc"].options).index(SAMPLE_ANSWERS["01.mc"])):
-                page.keyboard.press("ArrowDown")
-                _settle(page)
+                keys.change("ArrowDown")
             _tab_to_check_and_press(page, box["01.mc"])
 
             # Several answers: Tab from box to box, Space ticks; Shift-Tab goes back.
@@ -360,16 +363,16 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
                 if n:
                     page.keyboard.press("Tab")
                 if key in SAMPLE_ANSWERS["01.multi"]:
-                    page.keyboard.press("Space")
-                    _settle(page)
+                    keys.change("Space")
             page.keyboard.press("Shift+Tab")
             expect(ticks.nth(len(definitions["01.multi"].options) - 2)).to_be_focused()
             page.keyboard.press("Tab")
             _tab_to_check_and_press(page, box["01.multi"])
 
-            # A number: typed.
+            # A number: typed, one digit at a time.
             box["01.number"].locator("input[type=text]").focus()
-            page.keyboard.type(str(SAMPLE_ANSWERS["01.number"]))
+            for digit in str(SAMPLE_ANSWERS["01.number"]):
+                keys.change(digit)
             _tab_to_check_and_press(page, box["01.number"])
 
             # Ordering: one drop-down per item, a position chosen with the arrows.
@@ -378,7 +381,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             for n, key in enumerate(definitions["01.order"].shown_order):
                 if n:
                     page.keyboard.press("Tab")
-                _choose(page, menus.nth(n), str(SAMPLE_ANSWERS["01.order"].index(key) + 1))
+                _choose(keys, menus.nth(n), str(SAMPLE_ANSWERS["01.order"].index(key) + 1))
             _tab_to_check_and_press(page, box["01.order"])
 
             # Matching: one drop-down per left item, its partner chosen with the arrows.
@@ -389,7 +392,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
                 if n:
                     page.keyboard.press("Tab")
                 partner = right[SAMPLE_ANSWERS["01.match"][key]]
-                _choose(page, menus.nth(n), partner)
+                _choose(keys, menus.nth(n), partner)
             _tab_to_check_and_press(page, box["01.match"])
 
             # Code: typed into the empty cell below and run with Shift+Enter.
