@@ -43,7 +43,7 @@ from ctcoop.paths import repo_root
 
 ROOT = repo_root()
 README = ROOT / "README.md"
-WHEELHOUSE = ROOT / ".venv" / "wheelhouse"  # made by ./course test (see the course script)
+UV = Path(sys.executable).with_name("uv")  # from the dev lock; ./course installs with it
 REPO2DOCKER = Path(sys.executable).with_name("jupyter-repo2docker")
 
 
@@ -109,15 +109,24 @@ def test_the_binder_requirements_are_the_runtime_lock(clean_copy: Path) -> None:
     assert "pip install --no-deps -e ." in post_build  # the course itself, nothing unpinned
 
 
+def _dev_pin(name: str) -> str:
+    """``name==version`` as the dev lock pins it."""
+    lock = (ROOT / "requirements" / "dev.txt").read_text()
+    found = re.search(rf"^{re.escape(name)}==\S+", lock, re.M)
+    assert found, f"requirements/dev.txt does not pin {name}"
+    return found.group(0)
+
+
 @pytest.fixture(scope="module")
 def binder_env(clean_copy: Path) -> Path:
-    """A fresh venv built only as Binder builds it: binder/requirements.txt, then postBuild.
+    """A fresh venv built from what Binder reads: binder/requirements.txt, then postBuild.
 
-    Where this checkout has ``.venv/wheelhouse`` (``./course test`` downloads the dev lock,
-    a superset of the runtime lock, into it), pip takes the same files from there with
-    ``PIP_NO_INDEX`` and ``PIP_FIND_LINKS``, leaving byte-compiling to the first import
-    (``PIP_NO_COMPILE``): Binder's own two steps, unchanged, run offline in seconds. Without a
-    wheelhouse pip asks the package index.
+    Binder's pip installs the requirements from the package index; here uv installs the
+    same file, hashes checked, from its cache (which ``./course test``'s own install
+    filled), offline and in seconds. Then ``binder/postBuild`` runs unchanged, with pip; the
+    build backend that pip would fetch for its editable install (setuptools, at the dev
+    lock's version) is put in the venv first, and pip is told to use it
+    (``PIP_NO_BUILD_ISOLATION=0``) and to stay off the index.
     """
     runtime = (clean_copy / "binder" / "runtime.txt").read_text().strip()
     wanted = runtime.removeprefix("python-")
@@ -127,10 +136,11 @@ def binder_env(clean_copy: Path) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"}
     env.pop("PYTHONPATH", None)
-    if WHEELHOUSE.is_dir():
-        env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(WHEELHOUSE), PIP_NO_COMPILE="1")
+    env.update(UV_OFFLINE="1", PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0")
+    uv = [str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")]
     for step in (
-        ["pip", "install", "--quiet", "-r", "binder/requirements.txt"],
+        [*uv, "-r", "binder/requirements.txt"],
+        [*uv, _dev_pin("setuptools")],
         ["./binder/postBuild"],  # run from the repository root, as repo2docker does
     ):
         done = subprocess.run(step, cwd=clean_copy, env=env, capture_output=True, text=True)

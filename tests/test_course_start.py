@@ -1,12 +1,12 @@
 """A newcomer's first ``./course start``: fresh clone, no ``.venv``, the whole course reachable.
 
 This test installs the course into a new virtual environment, as a newcomer's
-first start does. When this checkout's ``.venv/wheelhouse`` exists (``./course
-test`` makes it with the first install), the clone installs the same locked
-files from there with ``--no-index`` (``CTCOOP_WHEELHOUSE``): offline, in under
-a minute, and the hashes are still checked, so ``./course test`` runs it beside
-the other tests. Without a wheelhouse it needs the package index (or pip's
-cache) and takes a few minutes. Run it alone with::
+first start does, with two differences that keep it offline and quick: the
+clone uses this checkout's uv (``CTCOOP_UV``) instead of installing uv with pip,
+and uv takes the locked files, hashes checked, from its cache (``UV_OFFLINE``),
+which ``./course test``'s own install filled; so it runs beside the other tests
+in seconds. (A fresh clone's pip install of uv is what CI's first install
+does.) Run it alone with::
 
     .venv/bin/python -m pytest -m newcomer tests/test_course_start.py
 """
@@ -19,6 +19,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -30,7 +31,7 @@ from ctcoop.paths import repo_root
 ROOT = repo_root()
 START_TIMEOUT_S = 900  # creating the venv and installing JupyterLab, on a busy machine
 PATHS = ["exercises", "solutions", "notebooks/00_start_here.ipynb"]
-WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
+UV = Path(sys.executable).with_name("uv")  # from the dev lock
 
 pytestmark = pytest.mark.newcomer
 
@@ -84,9 +85,9 @@ def test_course_start_from_a_fresh_clone_serves_the_whole_course(tmp_path: Path)
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_DATA_DIR": str(home / "data"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "CTCOOP_UV": str(UV),
+        "UV_OFFLINE": "1",
     }
-    if WHEELHOUSE.is_dir():
-        env["CTCOOP_WHEELHOUSE"] = str(WHEELHOUSE)
     log = tmp_path / "start.log"
     with log.open("w") as out:
         process = subprocess.Popen(

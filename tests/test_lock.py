@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 from ctcoop.paths import repo_root
-from ctcoop.tools.lockfile import LOCKS, PYTHON, fingerprint, stale_locks
+from ctcoop.tools.lockfile import INSTALLER, LOCKS, PYTHON, fingerprint, stale_locks
+
+ALL_LOCKS = [*LOCKS, INSTALLER]
 
 ROOT = repo_root()
 
@@ -24,18 +26,18 @@ def test_the_locks_were_made_from_the_current_pyproject():
 
 
 def test_a_changed_dependency_makes_the_locks_stale(tmp_path: Path):
-    for name in ("pyproject.toml", *LOCKS):
+    for name in ("pyproject.toml", *ALL_LOCKS):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     before = fingerprint(tmp_path / "pyproject.toml")
     text = (tmp_path / "pyproject.toml").read_text()
     (tmp_path / "pyproject.toml").write_text(text.replace('"pandas>=2.2,<3"', '"pandas>=2.1,<3"'))
     assert fingerprint(tmp_path / "pyproject.toml") != before
-    assert stale_locks(tmp_path) == list(LOCKS)
+    assert stale_locks(tmp_path) == ALL_LOCKS
 
 
 def test_every_package_is_pinned_with_hashes():
-    for name in LOCKS:
+    for name in ALL_LOCKS:
         text = (ROOT / name).read_text()
         requirements = [line for line in text.splitlines() if re.match(r"^[A-Za-z0-9]", line)]
         assert requirements, name
@@ -48,6 +50,12 @@ def test_the_dev_lock_keeps_the_runtime_versions():
     runtime = _pins(ROOT / "requirements/runtime.txt")
     dev = _pins(ROOT / "requirements/dev.txt")
     assert {name: dev.get(name) for name in runtime} == runtime
+
+
+def test_the_installer_lock_is_uv_alone_at_the_dev_version():
+    installer = _pins(ROOT / INSTALLER)
+    assert list(installer) == ["uv"]
+    assert _pins(ROOT / "requirements/dev.txt")["uv"] == installer["uv"]
 
 
 def test_binder_installs_the_runtime_lock_on_the_locked_python():

@@ -1,12 +1,16 @@
 """The course's locked environment: exact versions and hashes of every package.
 
-Two lock files, made by ``uv pip compile`` from ``pyproject.toml``:
+Three lock files, made by ``uv pip compile`` from ``pyproject.toml``:
 
 - ``requirements/runtime.txt``: what a learner's kernel needs. Binder installs it
   (``binder/requirements.txt`` points at it), and ``./course start`` too.
 - ``requirements/dev.txt``: the same runtime pins plus the test and website
   tools. ``./course test`` and CI install it, so the tests run on exactly the
   versions Binder and a hub get.
+- ``requirements/installer.txt``: uv alone, at the dev lock's version. ``./course``
+  installs it with pip into a new ``.venv`` and then installs the other locks
+  with uv, which takes seconds where pip takes a minute and, from uv's cache,
+  works offline (the newcomer and Binder tests rely on that).
 
 Each file starts with a fingerprint of the dependency lists in
 ``pyproject.toml``; :func:`stale_locks` compares it offline, so a test fails as
@@ -22,13 +26,16 @@ import sys
 import tomllib
 from pathlib import Path
 
-__all__ = ["LOCKS", "fingerprint", "recorded_fingerprint", "refresh", "stale_locks", "main"]
+__all__ = [
+    "INSTALLER", "LOCKS", "fingerprint", "recorded_fingerprint", "refresh", "stale_locks", "main",
+]  # fmt: skip
 
 # lock file (relative to the checkout) -> the pyproject extras it includes
 LOCKS: dict[str, tuple[str, ...]] = {
     "requirements/runtime.txt": (),
     "requirements/dev.txt": ("test", "site"),
 }
+INSTALLER = "requirements/installer.txt"  # uv, pinned as in the dev lock
 _MARK = "# pyproject-fingerprint: "
 PYTHON = "3.11"  # the oldest Python the course supports; Binder's runtime.txt names it too
 
@@ -58,40 +65,32 @@ def stale_locks(root: Path) -> list[str]:
     current = fingerprint(root / "pyproject.toml")
     return [
         name
-        for name in LOCKS
+        for name in (*LOCKS, INSTALLER)
         if not (root / name).is_file() or recorded_fingerprint(root / name) != current
     ]
 
 
+def _compile(root: Path, source: str, name: str, *options: str) -> None:
+    """``uv pip compile`` ``source`` (a file, or ``-`` for stdin) into ``name``, hashed."""
+    command = [
+        sys.executable, "-m", "uv", "pip", "compile", source,
+        "--universal", "--generate-hashes", "--python-version", PYTHON, "--quiet",
+        "--custom-compile-command", "./course lock", "-o", name, *options,
+    ]  # fmt: skip
+    stdin = "uv\n" if source == "-" else None  # the installer lock's one requirement
+    subprocess.run(command, cwd=root, check=True, input=stdin, text=True)
+    path = root / name
+    path.write_text(f"{_MARK}{fingerprint(root / 'pyproject.toml')}\n" + path.read_text())
+
+
 def refresh(root: Path) -> None:
-    """Re-make both lock files with ``uv pip compile`` (needs the package index)."""
-    header = f"{_MARK}{fingerprint(root / 'pyproject.toml')}\n"
-    runtime = "requirements/runtime.txt"
-    for name, extras in LOCKS.items():
-        command = [
-            sys.executable,
-            "-m",
-            "uv",
-            "pip",
-            "compile",
-            "pyproject.toml",
-            "--universal",
-            "--generate-hashes",
-            "--python-version",
-            PYTHON,
-            "--quiet",
-            "--custom-compile-command",
-            "./course lock",
-            "-o",
-            name,
-        ]
-        for extra in extras:
-            command += ["--extra", extra]
-        if name != runtime:  # the dev lock keeps exactly the runtime lock's versions
-            command += ["--constraint", runtime]
-        subprocess.run(command, cwd=root, check=True)
-        path = root / name
-        path.write_text(header + path.read_text())
+    """Re-make the lock files with ``uv pip compile`` (needs the package index)."""
+    runtime, dev = LOCKS
+    _compile(root, "pyproject.toml", runtime)
+    # The dev lock keeps exactly the runtime lock's versions; the installer, the dev lock's uv.
+    extras = [option for extra in LOCKS[dev] for option in ("--extra", extra)]
+    _compile(root, "pyproject.toml", dev, *extras, "--constraint", runtime)
+    _compile(root, "-", INSTALLER, "--constraint", dev)
 
 
 def main(argv: list[str] | None = None) -> int:
