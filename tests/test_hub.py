@@ -64,7 +64,9 @@ COURSE = "ctcoop-course"  # the upstream repository's name, hence the folder nbg
 START = "notebooks/00_start_here.ipynb"
 EXERCISE, WRONG, RIGHT = "00.hint-cost", "a", "c"
 PORTS = range(18000, 19000)  # this test's own ports, apart from other tests running alongside
-CULL_AFTER_S = 20
+CULL_AFTER_S = 12
+"""Idle seconds before the culler stops a server: well above the few seconds between bob's
+last click and the probe of his server, which must still be running then."""
 SENTINEL = "CTCOOP_HUB_SENTINEL"  # a variable only the hub's environment has
 HUB_COMMAND = [
     str(Path(sys.executable).with_name("jupyterhub")),
@@ -194,8 +196,8 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         "proxy": str(proxy),
         "learner_python": str(_learner_python(base)),
         "cull_idle_after": CULL_AFTER_S,
-        "cull_every": 5,
-        "activity_interval": 5,
+        "cull_every": 2,
+        "activity_interval": 2,
     }
     (state / "settings.toml").write_text(
         "".join(f"{key} = {json.dumps(value)}\n" for key, value in settings.items())
@@ -373,19 +375,45 @@ def _learners_gone(names: tuple[str, ...]) -> bool:
     return not any(p.info["username"] in names for p in psutil.process_iter(["username"]))
 
 
+def _bob_sees_nothing_private(hub: Hub) -> None:
+    """From bob's server: nothing of alice's, nothing of the hub's; his own file he can read."""
+    alice, bob = hub.learners
+    server = _server_of(bob)
+    assert server.uids().real != 0
+    assert SENTINEL not in server.environ()
+    assert not any(key.startswith("CTCOOP_HUB") for key in server.environ())
+    private = [
+        hub.homes / alice,
+        hub.homes / alice / ".ctcoop" / "progress.json",
+        hub.state,
+        *(hub.state / name for name in SECRETS),
+        Path(f"/proc/{hub.pid}/environ"),
+    ]
+    for name in SECRETS:  # the hub's secrets are the hub's: its user, mode 600
+        info = (hub.state / name).stat()
+        assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (os.getuid(), 0o600), name
+    probe = _probe_from(server, private)
+    assert probe["uid"] == pwd.getpwnam(bob).pw_uid
+    assert probe["seen"] == {str(path): "denied" for path in private}
+    own = _probe_from(server, [hub.homes / bob / ".ctcoop" / "progress.json"])
+    assert set(own["seen"].values()) == {"read"}  # the probe can read: bob's own file
+
+
 def test_a_class_on_a_secure_hub(hub: Hub, tmp_path: Path):
+    """Each learner's browser closes when their part is done, so that the culler's clock
+    starts then, and bob's server is probed while he is still working."""
     from playwright.sync_api import sync_playwright
 
     alice, bob = hub.learners
+    report_url = f"{hub.url}/services/class-report/"
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         outside: list[str] = []
-        pages = {}
         for user in hub.learners:
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             context.set_default_timeout(UI_TIMEOUT_MS)
             outside += record_outside_requests(context)
-            pages[user] = page = context.new_page()
+            page = context.new_page()
             with screenshot_on_failure(page, tmp_path, f"hub-{user[4:9]}"):
                 assert _log_in(page, hub.url, user, hub.passwords[user])  # first use: claims it
                 _open_link(page, hub.link)
@@ -398,6 +426,10 @@ def test_a_class_on_a_secure_hub(hub: Hub, tmp_path: Path):
                 _run_until_exercise_shows(page)
                 _answer(page, RIGHT if user == alice else WRONG)
                 assert broken_widget_texts(page) == []
+                if user == bob:
+                    _bob_sees_nothing_private(hub)
+                    assert page.goto(report_url).status == 403  # the class report is not his
+            context.close()
         assert _progress(hub.homes, alice)[EXERCISE]["solved"] is True
         assert _progress(hub.homes, bob)[EXERCISE]["solved"] is False
 
@@ -407,30 +439,7 @@ def test_a_class_on_a_secure_hub(hub: Hub, tmp_path: Path):
             assert not _log_in(impostor, hub.url, alice, guess), guess
         impostor.context.close()
 
-        # From bob's server: nothing of alice's, nothing of the hub's.
-        server = _server_of(bob)
-        assert server.uids().real != 0
-        assert SENTINEL not in server.environ()
-        assert not any(key.startswith("CTCOOP_HUB") for key in server.environ())
-        private = [
-            hub.homes / alice,
-            hub.homes / alice / ".ctcoop" / "progress.json",
-            hub.state,
-            *(hub.state / name for name in SECRETS),
-            Path(f"/proc/{hub.pid}/environ"),
-        ]
-        for name in SECRETS:  # the hub's secrets are the hub's: its user, mode 600
-            info = (hub.state / name).stat()
-            assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (os.getuid(), 0o600), name
-        probe = _probe_from(server, private)
-        assert probe["uid"] == pwd.getpwnam(bob).pw_uid
-        assert probe["seen"] == {str(path): "denied" for path in private}
-        own = _probe_from(server, [hub.homes / bob / ".ctcoop" / "progress.json"])
-        assert set(own["seen"].values()) == {"read"}  # the probe can read: bob's own file
-
-        # The instructor's class report, from the hub: both learners; bob is refused.
-        report_url = f"{hub.url}/services/class-report/"
-        assert pages[bob].goto(report_url).status == 403
+        # The instructor's class report, from the hub: both learners.
         teacher = browser.new_context().new_page()
         with screenshot_on_failure(teacher, tmp_path, "hub-report"):
             assert _log_in(teacher, hub.url, hub.admin, hub.passwords[hub.admin])
