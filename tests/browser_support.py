@@ -426,3 +426,52 @@ def screenshot_on_failure(page: Page, folder: Path, name: str) -> Iterator[None]
         else:
             error.add_note(f"Screenshot of the page: {path}")
         raise
+
+
+SAMPLES_CODE = f"""\
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+import ipywidgets
+from support.samples import SAMPLE_ANSWERS, sample_exercises
+from ctcoop.exercises.widget import ExerciseWidget
+samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
+kernel_saw = ipywidgets.Label("0").add_class("ctc-kernel-saw")
+def count_change(change):
+    kernel_saw.value = f"{{int(kernel_saw.value.split()[0]) + 1}} {{change['new']!r}}"
+for sample in samples.values():
+    for control in sample._controls.widgets:
+        control.observe(count_change, "value")
+kernel_saw
+"""
+"""A harness cell: the engine's own widgets, built from the test samples (no bank, no progress
+store), as ``samples[id]``, and a readout (``.ctc-kernel-saw``, the tests' own, not the
+course's) that counts the changes of their controls as the kernel receives them."""
+
+
+class KernelCount:
+    """Waits, after each change made to a sample's control, until the kernel has it.
+
+    ipywidgets sends a control's change to the kernel only once the kernel has finished with
+    the one before (later ones wait, in the page), but a button press goes at once: a test
+    that presses Check straight after an arrow key can be judged on the choice before, as a
+    hurried person could. So each change waits for the readout of ``SAMPLES_CODE`` to count
+    one more.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page, self.changes = page, 0
+        self.readout = page.locator(".ctc-kernel-saw")
+
+    def changed(self) -> None:
+        """One change was made (a click, a key press): wait until the kernel has counted it."""
+        from playwright.sync_api import expect
+
+        self.changes += 1
+        expect(self.readout).to_have_text(
+            re.compile(rf"^{self.changes}\b"), timeout=KERNEL_TIMEOUT_MS
+        )
+
+    def press(self, key: str) -> None:
+        """Press ``key``, which changes the focused control once; wait for the kernel."""
+        self.page.keyboard.press(key)
+        self.changed()

@@ -37,8 +37,11 @@ pytest.importorskip("playwright")
 from browser_support import (  # noqa: E402  (after the skip, as test_app does)
     CHROMIUM,
     KERNEL_TIMEOUT_MS,
+    SAMPLES_CODE,
     UI_TIMEOUT_MS,
+    KernelCount,
     LabServer,
+    broken_widget_texts,
     chromium_browser,
     copy_course,
     delete_sessions,
@@ -67,9 +70,10 @@ APP_SCOPE = {"include": [[".jp-OutputArea"], [".jp-MarkdownOutput"]]}
 """The app's own content in Voila: what its notebook shows. Voila's page template (its
 loading indicator, the page frame) is Voila's."""
 
-NOTEBOOKS = ["notebooks/10_ai_automation.ipynb", "exercises/01_why_cooperate.ipynb"]
-"""One lesson (tables, figures, sliders, exercises) and one exercises notebook with all six
-kinds of exercise."""
+LESSON_10 = "notebooks/10_ai_automation.ipynb"
+"""One lesson: tables, figures, sliders and exercises."""
+EXERCISES_01 = "exercises/01_why_cooperate.ipynb"
+"""One exercises notebook, with all six kinds of exercise."""
 
 
 def axe(page: Page, context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -210,45 +214,130 @@ def lab(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         server.stop()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_a_notebook_after_run_all_passes_axe(
-    notebook: str, lab: LabServer, browser: Browser, tmp_path: Path
-) -> None:
+def _new_page(browser: Browser) -> Page:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS)
-    page = context.new_page()
-    try:
-        with screenshot_on_failure(page, tmp_path, f"axe-{Path(notebook).stem}"):
-            open_notebook(page, lab, notebook)
-            _run_all(page, page.locator(".ctc-exercise"))
-            ours = axe(page, NOTEBOOK_SCOPE)
-            blocking, _ = report(f"JupyterLab {notebook}", ours)
-            print(f"  left to JupyterLab (its own interface): {_outside(axe(page), ours)}")
-    finally:
-        context.close()
-        delete_sessions(lab)
+    return context.new_page()
+
+
+def _passes_axe(page: Page, notebook: str) -> None:
+    """The notebook's own content on ``page`` (already run) has no blocking violation."""
+    ours = axe(page, NOTEBOOK_SCOPE)
+    blocking, _ = report(f"JupyterLab {notebook}", ours)
+    print(f"  left to JupyterLab (its own interface): {_outside(axe(page), ours)}")
     assert not blocking, "\n".join(blocking)
 
 
+@pytest.fixture(scope="module")
+def lesson_10(
+    lab: LabServer, browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Page]:
+    """Lesson 10, opened and run once, for the three tests that follow it in this file: axe
+    first, on the page as Run All leaves it, then the explorer's typed value, then its sliders
+    by keyboard. They come before the other JupyterLab tests, whose ends shut every kernel."""
+    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS
+
+    page = _new_page(browser)
+    try:
+        with screenshot_on_failure(page, tmp_path_factory.mktemp("lesson-10"), "lesson-10"):
+            open_notebook(page, lab, LESSON_10)
+            _run_all(page, page.locator(".ctc-exercise"))
+            page.locator(f".{EXPLORER_CLASS}").wait_for(state="attached")
+        yield page
+    finally:
+        page.context.close()
+        delete_sessions(lab)
+
+
+@pytest.mark.browser
+def test_lesson_10_after_run_all_passes_axe(lesson_10: Page) -> None:
+    _passes_axe(lesson_10, LESSON_10)
+
+
+def _type_into_slider(container: Any, label: str, value: str) -> None:
+    """Type ``value`` into the editable readout of the slider labelled ``label``, then Enter."""
+    readout = container.locator(".widget-slider", has_text=label).locator(".widget-readout")
+    readout.click()
+    readout.fill(value)
+    readout.press("Enter")
+
+
+@pytest.mark.browser
+def test_lesson_10_explorer_recomputes_when_a_value_is_typed(
+    lesson_10: Page, tmp_path: Path
+) -> None:
+    """Lesson 10's slider control renders, and typing a new specificity recomputes the table.
+
+    The texts to expect come from the control itself, built here in Python with the
+    same values, so that rewording it never breaks this test.
+    """
+    from test_browser import expect_text, html_text
+
+    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS, screening_explorer
+
+    reference = screening_explorer(population=1_000_000)
+    before = html_text(reference.children[-1].value)
+    next(c for c in reference.children if c.description.startswith("specificity")).value = 0.9999
+    after = html_text(reference.children[-1].value)
+    assert before != after
+
+    page = lesson_10
+    with screenshot_on_failure(page, tmp_path, "lesson-10-explorer"):
+        explorer = page.locator(f".{EXPLORER_CLASS}")
+        assert explorer.count() == 1
+        explorer.scroll_into_view_if_needed()
+        result = explorer.locator(".ctc-screening-result")
+        expect_text(result, before)
+        _type_into_slider(explorer, "specificity", "0.9999")
+        expect_text(result, after)
+        assert broken_widget_texts(page) == [], "a widget failed to render"
+
+
+@pytest.mark.browser
+def test_lesson_10_sliders_move_by_keyboard_alone(lesson_10: Page, tmp_path: Path) -> None:
+    """Each slider's handle takes the focus by Tab and moves with the arrow keys."""
+    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS
+
+    page = lesson_10
+    with screenshot_on_failure(page, tmp_path, "keyboard-sliders"):
+        explorer = page.locator(f".{EXPLORER_CLASS}")
+        handles = explorer.locator("[role=slider]")
+        expect(handles).to_have_count(3)
+        result = explorer.locator(".ctc-screening-result")
+        handles.first.focus()
+        for n in range(3):
+            if n:
+                page.keyboard.press("Tab")
+                if "widget-readout" in _focused(page):  # the slider's editable number
+                    page.keyboard.press("Tab")
+            handle = handles.nth(n)
+            expect(handle).to_be_focused()
+            name = handle.evaluate(
+                "h => document.getElementById(h.getAttribute('aria-labelledby'))?.textContent"
+            )
+            assert name, f"slider {n} has no name"
+            before, shown = handle.get_attribute("aria-valuetext"), result.inner_text()
+            page.keyboard.press("ArrowLeft")
+            expect(handle).not_to_have_attribute("aria-valuetext", before or "")
+            expect(result).not_to_have_text(shown)
+
+
+@pytest.mark.browser
+def test_exercises_01_after_run_all_passes_axe(
+    lab: LabServer, browser: Browser, tmp_path: Path
+) -> None:
+    page = _new_page(browser)
+    try:
+        with screenshot_on_failure(page, tmp_path, "axe-exercises-01"):
+            open_notebook(page, lab, EXERCISES_01)
+            _run_all(page, page.locator(".ctc-exercise"))
+            _passes_axe(page, EXERCISES_01)
+    finally:
+        page.context.close()
+        delete_sessions(lab)
+
+
 KEYBOARD_NOTEBOOK = "harness/every_kind.ipynb"
-KEYBOARD_CODE = f"""\
-import sys
-sys.path.insert(0, {str(ROOT / "tests")!r})
-import ipywidgets
-from support.samples import SAMPLE_ANSWERS, sample_exercises
-from ctcoop.exercises.widget import ExerciseWidget
-samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
-kernel_saw = ipywidgets.Label("0").add_class("ctc-kernel-saw")
-def count_change(change):
-    kernel_saw.value = f"{{int(kernel_saw.value.split()[0]) + 1}} {{change['new']!r}}"
-for sample in samples.values():
-    for control in sample._controls.widgets:
-        control.observe(count_change, "value")
-kernel_saw
-"""
-"""The harness: the six samples, and a readout that counts the controls' changes as the kernel
-receives them (the test's own, not the course's), so that the test waits for the kernel."""
 KINDS = ["01.mc", "01.multi", "01.number", "01.order", "01.match", "01.code"]
 """The test samples: one exercise of each of the six kinds (``tests/support/samples.py``)."""
 
@@ -259,7 +348,7 @@ def _write_keyboard_notebook(root: Path) -> None:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     notebook.cells = [
-        nbformat.v4.new_code_cell(KEYBOARD_CODE),
+        nbformat.v4.new_code_cell(SAMPLES_CODE),
         *(nbformat.v4.new_code_cell(f'samples["{name}"]') for name in KINDS),
         nbformat.v4.new_code_cell(""),  # where the code exercise is answered, typed in
     ]
@@ -276,29 +365,6 @@ def _focused(page: Page) -> str:
     )
 
 
-class Keys:
-    """Key presses that change a control, each waited for until the kernel has the change.
-
-    ipywidgets sends a control's change to the kernel only once the kernel has finished with the
-    one before (later ones wait, in the page), but a button press goes at once: a test that
-    presses Check straight after an arrow key can be judged on the choice before, as a
-    hurried person could. So each press waits for the harness's readout (``kernel_saw``) to
-    count one more change.
-    """
-
-    def __init__(self, page: Page) -> None:
-        self.page, self.changes = page, 0
-        self.readout = page.locator(".ctc-kernel-saw")
-
-    def change(self, key: str) -> None:
-        """Press ``key``, which changes the focused control once; wait for the kernel."""
-        self.page.keyboard.press(key)
-        self.changes += 1
-        expect(self.readout).to_have_text(
-            re.compile(rf"^{self.changes}\b"), timeout=KERNEL_TIMEOUT_MS
-        )
-
-
 def _tab_to_check_and_press(page: Page, exercise: Any) -> None:
     """Tab (at most 8 times) to the exercise's Check button, then press Enter."""
     for _ in range(8):
@@ -310,14 +376,14 @@ def _tab_to_check_and_press(page: Page, exercise: Any) -> None:
     expect(exercise.locator(".ctc-feedback")).to_contain_text("Correct", timeout=UI_TIMEOUT_MS)
 
 
-def _choose(keys: Keys, menu: Any, label: str) -> None:
+def _choose(keys: KernelCount, menu: Any, label: str) -> None:
     """In the focused drop-down (nothing chosen yet), press ArrowDown until ``label`` is chosen."""
     labels = menu.evaluate(  # ipywidgets writes the spaces of an option as no-break spaces
         "select => [...select.options].map(o => o.textContent.replace(/\\u00a0/g, ' ').trim())"
     )
     assert label in labels, f"{label!r} is not among {labels} of the focused drop-down"
     for _ in range(labels.index(label) - menu.evaluate("select => select.selectedIndex")):
-        keys.change("ArrowDown")
+        keys.press("ArrowDown")
     expect(menu).to_have_value(menu.evaluate(f"s => s.options[{labels.index(label)}].value"))
 
 
@@ -345,15 +411,15 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
                 name: page.locator(".ctc-exercise", has_text=f"Exercise {name}:") for name in KINDS
             }
             _run_all(page, box["01.code"])
-            keys = Keys(page)
+            keys = KernelCount(page)
             expect(keys.readout).to_have_text("0")
 
             # Multiple choice: Space picks the focused option, arrows move within the group.
             radios = box["01.mc"].locator("input[type=radio]")
             radios.first.focus()
-            keys.change("Space")
+            keys.press("Space")
             for _ in range(list(definitions["01.mc"].options).index(SAMPLE_ANSWERS["01.mc"])):
-                keys.change("ArrowDown")
+                keys.press("ArrowDown")
             _tab_to_check_and_press(page, box["01.mc"])
 
             # Several answers: Tab from box to box, Space ticks; Shift-Tab goes back.
@@ -363,7 +429,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
                 if n:
                     page.keyboard.press("Tab")
                 if key in SAMPLE_ANSWERS["01.multi"]:
-                    keys.change("Space")
+                    keys.press("Space")
             page.keyboard.press("Shift+Tab")
             expect(ticks.nth(len(definitions["01.multi"].options) - 2)).to_be_focused()
             page.keyboard.press("Tab")
@@ -372,7 +438,7 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             # A number: typed, one digit at a time.
             box["01.number"].locator("input[type=text]").focus()
             for digit in str(SAMPLE_ANSWERS["01.number"]):
-                keys.change(digit)
+                keys.press(digit)
             _tab_to_check_and_press(page, box["01.number"])
 
             # Ordering: one drop-down per item, a position chosen with the arrows.
@@ -403,45 +469,6 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             expect(answer.locator(".jp-OutputArea")).to_contain_text(
                 "Correct", timeout=KERNEL_TIMEOUT_MS
             )
-    finally:
-        context.close()
-        delete_sessions(lab)
-
-
-@pytest.mark.browser
-def test_lesson_10_sliders_move_by_keyboard_alone(
-    lab: LabServer, browser: Browser, tmp_path: Path
-) -> None:
-    """Each slider's handle takes the focus by Tab and moves with the arrow keys."""
-    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS
-
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    page = context.new_page()
-    try:
-        with screenshot_on_failure(page, tmp_path, "keyboard-sliders"):
-            open_notebook(page, lab, NOTEBOOKS[0])
-            explorer = page.locator(f".{EXPLORER_CLASS}")
-            _run_all(page, explorer)
-            handles = explorer.locator("[role=slider]")
-            expect(handles).to_have_count(3)
-            result = explorer.locator(".ctc-screening-result")
-            handles.first.focus()
-            for n in range(3):
-                if n:
-                    page.keyboard.press("Tab")
-                    if "widget-readout" in _focused(page):  # the slider's editable number
-                        page.keyboard.press("Tab")
-                handle = handles.nth(n)
-                expect(handle).to_be_focused()
-                name = handle.evaluate(
-                    "h => document.getElementById(h.getAttribute('aria-labelledby'))?.textContent"
-                )
-                assert name, f"slider {n} has no name"
-                before, shown = handle.get_attribute("aria-valuetext"), result.inner_text()
-                page.keyboard.press("ArrowLeft")
-                expect(handle).not_to_have_attribute("aria-valuetext", before or "")
-                expect(result).not_to_have_text(shown)
     finally:
         context.close()
         delete_sessions(lab)

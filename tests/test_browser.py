@@ -1,10 +1,14 @@
 """The exercise widgets render and respond in a real JupyterLab 4, in headless Chromium.
 
-Headless execution (nbval) proves the Python side works; only a browser shows
-that the widgets' front end loads, that clicks reach the kernel and that the
-feedback comes back. For each case the test opens a notebook in JupyterLab,
-runs all cells from the Run menu, answers one exercise wrongly, asks for a
-hint, answers rightly, and checks that no widget failed to render.
+Headless execution (nbval) proves the Python side works, lesson by lesson; only a
+browser shows that the widgets' front end loads, that clicks reach the kernel and
+that the feedback comes back. So the lessons are not run here again: one notebook
+of the test's own holds a plain-ipywidgets stand-in, one exercise from each of
+four lessons (made by the same ``exercise(...)`` call a lesson makes) and two test
+samples; it is opened in JupyterLab and run from the Run menu once, and each test
+then answers its exercise on that page: wrongly, with a hint, then rightly, and
+checks that no widget failed to render. (Whole lessons run in a browser in the
+Binder test, lesson 00, and the accessibility tests, lesson 10 and exercises 01.)
 
 The keys in the exercise bank are hashed, so ``CASES`` names a wrong and the
 right option of each exercise; the labels and feedback texts to expect come
@@ -32,7 +36,9 @@ import pytest
 from browser_support import (
     CHROMIUM,
     KERNEL_TIMEOUT_MS,
+    SAMPLES_CODE,
     UI_TIMEOUT_MS,
+    KernelCount,
     LabServer,
     broken_widget_texts,
     chromium_browser,
@@ -45,7 +51,7 @@ from browser_support import (
     save_screenshot,
     screenshot_on_failure,
 )
-from playwright.sync_api import Browser, Locator, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from support.settings import SCREENSHOTS_ENV, need
 
 from ctcoop.paths import PROGRESS_ENV
@@ -174,39 +180,22 @@ not in the course's exercise code.
 """
 
 
-def _write_harness_notebook(root: Path) -> None:
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    notebook.cells = [nbformat.v4.new_code_cell(HARNESS_CODE)]
-    path = root / HARNESS_CASE.notebook
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, path)
+NOTEBOOK = "harness/browser.ipynb"
 
 
-KEYBOARD_NOTEBOOK = "harness/keyboard.ipynb"
-KEYBOARD_CODE = f"""\
-import sys
-sys.path.insert(0, {str(REPO / "tests")!r})
-from support.samples import sample_exercises
-from ctcoop.exercises.widget import ExerciseWidget
-samples = {{definition.id: ExerciseWidget(definition) for definition in sample_exercises()}}
-"""
-
-
-def _write_keyboard_notebook(root: Path) -> None:
-    """The engine's own widgets, built from the test samples (no bank, no progress store)."""
+def _write_notebook(root: Path) -> None:
+    """The page every test here works on: the stand-in, the four cases, two samples."""
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     notebook.cells = [
-        nbformat.v4.new_code_cell(KEYBOARD_CODE),
+        nbformat.v4.new_code_cell(HARNESS_CODE),
+        nbformat.v4.new_code_cell("from ctcoop import exercise"),
+        *(nbformat.v4.new_code_cell(f'exercise("{case.exercise_id}")') for case in CASES),
+        nbformat.v4.new_code_cell(SAMPLES_CODE),
         nbformat.v4.new_code_cell('samples["01.mc"]'),
         nbformat.v4.new_code_cell('samples["01.order"]'),
     ]
-    path = root / KEYBOARD_NOTEBOOK
+    path = root / NOTEBOOK
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)
 
@@ -233,8 +222,7 @@ def lab(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[La
     """
     base = tmp_path_factory.mktemp("browser")
     root = copy_course(REPO, base / "course")
-    _write_harness_notebook(root)
-    _write_keyboard_notebook(root)
+    _write_notebook(root)
     server = LabServer(
         root_dir=root,
         home=base / "jupyter-home",
@@ -264,52 +252,60 @@ def screenshot_dir() -> Path:
     return Path(folder) if folder else Path(tempfile.gettempdir()) / "ctcoop-browser-screenshots"
 
 
-def drive_exercise(
-    case: Case, expected: Expected, lab: LabServer, browser: Browser, screenshot_dir: Path
-) -> None:
-    """Open the notebook, run it, and answer the exercise wrongly, with a hint, then rightly."""
-    if not (lab.root_dir / case.notebook).exists():
-        pytest.fail(f"{case.notebook} does not exist in the course")
+@pytest.fixture(scope="module")
+def page(lab: LabServer, browser: Browser, screenshot_dir: Path) -> Iterator[Page]:
+    """The test notebook, opened and run once; every test here answers its part of it."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS)
     outside = record_outside_requests(context)
     page = context.new_page()
     try:
-        with screenshot_on_failure(page, screenshot_dir, f"FAILED-{case}"):
-            open_notebook(page, lab, case.notebook)
+        with screenshot_on_failure(page, screenshot_dir, "FAILED-open"):
+            open_notebook(page, lab, NOTEBOOK)
             run_all_cells(page)
-
-            page.locator(".ctc-exercise").first.wait_for(timeout=KERNEL_TIMEOUT_MS)
-            # The widget's heading reads "Exercise <id>: <title>".
-            widget = page.locator(".ctc-exercise", has_text=f"Exercise {case.exercise_id}:")
-            assert widget.count() == 1, (
-                f"expected one exercise widget headed 'Exercise {case.exercise_id}:', "
-                f"found {widget.count()}"
-            )
-            widget.scroll_into_view_if_needed()
-            feedback = widget.locator(".ctc-feedback")
-
-            radio_option(widget, expected.wrong_label).check()
-            widget.locator(".ctc-check").click()
-            expect_text(feedback, expected.wrong_feedback)
-            assert "Correct" not in feedback.inner_text()
-
-            widget.locator(".ctc-hint").click()
-            expect_text(widget, "Hint 1")
-            expect_text(widget, expected.first_hint)
-
-            radio_option(widget, expected.right_label).check()
-            widget.locator(".ctc-check").click()
-            expect_text(feedback, "Correct")
-            expect_text(feedback, expected.right_feedback)
-
-            assert broken_widget_texts(page) == [], "a widget failed to render"
-            assert outside == [], "the page fetched from outside this machine"
-            if os.environ.get(SCREENSHOTS_ENV):
-                save_screenshot(page, screenshot_dir, str(case))
+            for case in [HARNESS_CASE, *CASES]:
+                exercise_box(page, case.exercise_id).wait_for(timeout=KERNEL_TIMEOUT_MS)
+            exercise_box(page, "01.order").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        yield page
+        assert outside == [], "the page fetched from outside this machine"
     finally:
         context.close()
         delete_sessions(lab)
+
+
+def exercise_box(page: Page, exercise_id: str) -> Locator:
+    """The one widget headed "Exercise <id>: <title>"."""
+    return page.locator(".ctc-exercise", has_text=f"Exercise {exercise_id}:")
+
+
+def drive_exercise(case: Case, expected: Expected, page: Page, screenshot_dir: Path) -> None:
+    """Answer the exercise on ``page`` wrongly, ask for a hint, then answer rightly."""
+    with screenshot_on_failure(page, screenshot_dir, f"FAILED-{case}"):
+        widget = exercise_box(page, case.exercise_id)
+        assert widget.count() == 1, (
+            f"expected one exercise widget headed 'Exercise {case.exercise_id}:', "
+            f"found {widget.count()}"
+        )
+        widget.scroll_into_view_if_needed()
+        feedback = widget.locator(".ctc-feedback")
+
+        radio_option(widget, expected.wrong_label).check()
+        widget.locator(".ctc-check").click()
+        expect_text(feedback, expected.wrong_feedback)
+        assert "Correct" not in feedback.inner_text()
+
+        widget.locator(".ctc-hint").click()
+        expect_text(widget, "Hint 1")
+        expect_text(widget, expected.first_hint)
+
+        radio_option(widget, expected.right_label).check()
+        widget.locator(".ctc-check").click()
+        expect_text(feedback, "Correct")
+        expect_text(feedback, expected.right_feedback)
+
+        assert broken_widget_texts(page) == [], "a widget failed to render"
+        if os.environ.get(SCREENSHOTS_ENV):
+            save_screenshot(page, screenshot_dir, str(case))
 
 
 def expect_text(locator: Locator, text: str) -> None:
@@ -322,19 +318,19 @@ def expect_text(locator: Locator, text: str) -> None:
     expect(locator).to_contain_text(re.compile(pattern), timeout=UI_TIMEOUT_MS)
 
 
-def test_harness_plain_widgets(lab: LabServer, browser: Browser, screenshot_dir: Path) -> None:
-    drive_exercise(HARNESS_CASE, HARNESS_EXPECTED, lab, browser, screenshot_dir)
+def test_harness_plain_widgets(page: Page, screenshot_dir: Path) -> None:
+    drive_exercise(HARNESS_CASE, HARNESS_EXPECTED, page, screenshot_dir)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_exercise_in_browser(
     case: Case,
     lab: LabServer,
-    browser: Browser,
+    page: Page,
     screenshot_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    drive_exercise(case, expected_from_bank(case), lab, browser, screenshot_dir)
+    drive_exercise(case, expected_from_bank(case), page, screenshot_dir)
 
     # The clicks reached the progress store: the kernel wrote the server's
     # temporary progress file (the write follows the feedback, so allow a moment).
@@ -345,115 +341,52 @@ def test_exercise_in_browser(
     assert progress.status(case.exercise_id) == "done", f"progress: {progress.load_progress()}"
 
 
-def test_keyboard_stays_inside_the_exercise(
-    lab: LabServer, browser: Browser, screenshot_dir: Path
-) -> None:
+def test_keyboard_stays_inside_the_exercise(page: Page, screenshot_dir: Path) -> None:
     """Arrow keys move within a radio group or a drop-down, never to another cell.
 
     In JupyterLab's command mode the arrow keys select the next cell; a focused
     radio button or drop-down would lose them. Also checks that the radios form
     one group labelled by the exercise heading and that the focus ring shows.
     """
-    context = browser.new_context(viewport={"width": 1200, "height": 1000})
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    page = context.new_page()
-    try:
-        with screenshot_on_failure(page, screenshot_dir, "FAILED-keyboard"):
-            open_notebook(page, lab, KEYBOARD_NOTEBOOK)
-            run_all_cells(page)
-            choice = page.locator(".ctc-exercise", has_text="Exercise 01.mc:")
-            choice.wait_for(timeout=KERNEL_TIMEOUT_MS)
-            radios = choice.locator("input[type=radio]")
-            expect(radios).to_have_count(3)
-            radios.nth(0).click()
-            cell = page.evaluate(ACTIVE_CELL)
-            page.keyboard.press("ArrowDown")
-            expect(radios.nth(1)).to_be_checked()
-            expect(radios.nth(1)).to_be_focused()
-            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
+    with screenshot_on_failure(page, screenshot_dir, "FAILED-keyboard"):
+        choice = exercise_box(page, "01.mc")
+        choice.scroll_into_view_if_needed()
+        radios = choice.locator("input[type=radio]")
+        expect(radios).to_have_count(3)
+        kernel = KernelCount(page)
+        radios.nth(0).click()
+        kernel.changed()
+        cell = page.evaluate(ACTIVE_CELL)
+        kernel.press("ArrowDown")
+        expect(radios.nth(1)).to_be_checked()
+        expect(radios.nth(1)).to_be_focused()
+        assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
 
-            group = choice.locator("[role=radiogroup]")
-            expect(group).to_have_count(1)
-            heading = group.get_attribute("aria-labelledby")
-            expect(page.locator(f"#{heading}")).to_contain_text("Exercise 01.mc: Powers")
-            names = {radios.nth(i).get_attribute("name") for i in range(3)}
-            assert len(names) == 1 and None not in names, names
-            ring = page.evaluate(
-                "() => { const s = getComputedStyle(document.activeElement);"
-                " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
-            )
-            assert ring[0] == "solid" and ring[1] >= 2, f"focus ring: {ring}"
+        group = choice.locator("[role=radiogroup]")
+        expect(group).to_have_count(1)
+        heading = group.get_attribute("aria-labelledby")
+        expect(page.locator(f"#{heading}")).to_contain_text("Exercise 01.mc: Powers")
+        names = {radios.nth(i).get_attribute("name") for i in range(3)}
+        assert len(names) == 1 and None not in names, names
+        ring = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+        )
+        assert ring[0] == "solid" and ring[1] >= 2, f"focus ring: {ring}"
 
-            choice.locator(".ctc-check").click()  # the arrow key's choice reached the kernel
-            expect_text(choice.locator(".ctc-feedback"), "Correct")
+        choice.locator(".ctc-check").click()  # the arrow key's choice reached the kernel
+        expect_text(choice.locator(".ctc-feedback"), "Correct")
 
-            ordering = page.locator(".ctc-exercise", has_text="Exercise 01.order:")
-            menu = ordering.locator("select").first
-            menu.focus()
-            cell = page.evaluate(ACTIVE_CELL)
-            before = menu.evaluate("select => select.selectedIndex")  # -1 while nothing is set
-            page.keyboard.press("ArrowDown")
-            page.keyboard.press("ArrowDown")
-            assert menu.evaluate("select => select.selectedIndex") == before + 2
-            assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
-            page.keyboard.press("Escape")  # Escape still reaches JupyterLab
-            assert broken_widget_texts(page) == [], "a widget failed to render"
-            if os.environ.get(SCREENSHOTS_ENV):
-                save_screenshot(page, screenshot_dir, "keyboard")
-    finally:
-        context.close()
-        delete_sessions(lab)
-
-
-EXPLORER_NOTEBOOK = "notebooks/10_ai_automation.ipynb"
-
-
-def type_into_slider(container: Locator, label: str, value: str) -> None:
-    """Type ``value`` into the editable readout of the slider labelled ``label``, then Enter."""
-    readout = container.locator(".widget-slider", has_text=label).locator(".widget-readout")
-    readout.click()
-    readout.fill(value)
-    readout.press("Enter")
-
-
-def test_screening_explorer_in_browser(
-    lab: LabServer, browser: Browser, screenshot_dir: Path
-) -> None:
-    """Lesson 10's slider control renders, and typing a new specificity recomputes the table.
-
-    The texts to expect come from the control itself, built here in Python with the
-    same values, so that rewording it never breaks this test.
-    """
-    from ctcoop.lessons.l10_ai_automation.figures import EXPLORER_CLASS, screening_explorer
-
-    reference = screening_explorer(population=1_000_000)
-    before = html_text(reference.children[-1].value)
-    next(c for c in reference.children if c.description.startswith("specificity")).value = 0.9999
-    after = html_text(reference.children[-1].value)
-    assert before != after
-
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(UI_TIMEOUT_MS)
-    outside = record_outside_requests(context)
-    page = context.new_page()
-    try:
-        with screenshot_on_failure(page, screenshot_dir, "FAILED-10-screening-explorer"):
-            open_notebook(page, lab, EXPLORER_NOTEBOOK)
-            run_all_cells(page)
-            explorer = page.locator(f".{EXPLORER_CLASS}")
-            explorer.first.wait_for(timeout=KERNEL_TIMEOUT_MS)
-            assert explorer.count() == 1
-            explorer.scroll_into_view_if_needed()
-            result = explorer.locator(".ctc-screening-result")
-            expect_text(result, before)
-
-            type_into_slider(explorer, "specificity", "0.9999")
-            expect_text(result, after)
-
-            assert broken_widget_texts(page) == [], "a widget failed to render"
-            assert outside == [], "the page fetched from outside this machine"
-            if os.environ.get(SCREENSHOTS_ENV):
-                save_screenshot(page, screenshot_dir, "10-screening-explorer")
-    finally:
-        context.close()
-        delete_sessions(lab)
+        ordering = exercise_box(page, "01.order")
+        menu = ordering.locator("select").first
+        menu.focus()
+        cell = page.evaluate(ACTIVE_CELL)
+        before = menu.evaluate("select => select.selectedIndex")  # -1 while nothing is set
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        assert menu.evaluate("select => select.selectedIndex") == before + 2
+        assert page.evaluate(ACTIVE_CELL) == cell, "the arrow key moved to another cell"
+        page.keyboard.press("Escape")  # Escape still reaches JupyterLab
+        assert broken_widget_texts(page) == [], "a widget failed to render"
+        if os.environ.get(SCREENSHOTS_ENV):
+            save_screenshot(page, screenshot_dir, "keyboard")
