@@ -26,14 +26,16 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
+from support.settings import need
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -475,3 +477,41 @@ class KernelCount:
         """Press ``key``, which changes the focused control once; wait for the kernel."""
         self.page.keyboard.press(key)
         self.changed()
+
+
+# --- axe-core, the accessibility engine (npm axe-core, installed by ./course test) -------------
+
+AXE = Path(sys.prefix) / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+"""The rules run: WCAG 2.1 A and AA, and best practice."""
+BLOCKING = ("critical", "serious")
+"""The impacts that fail a test; moderate and minor ones are printed and counted."""
+
+
+def axe(page: Page, context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """axe-core's violations in ``page`` (or in ``context``: axe's include/exclude lists)."""
+    need(AXE.exists(), f"axe-core ({AXE}; ./course test installs it with npm)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async ([context, tags]) => {
+            const result = await axe.run(context || document,
+                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + '  ' + n.html.slice(0, 160))}));
+        }""",
+        [context, AXE_TAGS],
+    )
+
+
+def axe_report(where: str, violations: list[dict[str, Any]]) -> tuple[list[str], int]:
+    """Print the counts; return the blocking violations (as lines) and the number of others."""
+    counts = Counter(v["impact"] for v in violations for _ in v["nodes"])
+    rules = ", ".join(f"{v['id']} ({v['impact']}, {len(v['nodes'])})" for v in violations)
+    print(f"axe-core {where}: {dict(counts) or 'no violation'}{f': {rules}' if rules else ''}")
+    blocking = [
+        f"{where}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:3])
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+    return blocking, sum(n for impact, n in counts.items() if impact not in BLOCKING)

@@ -1,13 +1,13 @@
-"""Accessibility, checked by axe-core in headless Chromium: the website, the app, two notebooks.
+"""Accessibility, checked by axe-core in headless Chromium: the app and two notebooks.
 
 axe-core (npm ``axe-core``, installed by ``./course test`` into ``.venv/axe``; never loaded
-from a CDN) runs the rules tagged WCAG 2.1 A and AA and best practice. A test fails on any
-critical or serious violation in what the course owns, and prints the moderate and minor
-ones with a count; on the website those may add up to at most ``SITE_MINOR_LIMIT``.
+from a CDN) runs the rules tagged WCAG 2.1 A and AA and best practice (``browser_support.axe``).
+A test fails on any critical or serious violation in what the course owns, and prints the
+moderate and minor ones with a count. The website's pages are checked in ``test_site.py``,
+on the one build the site tests share.
 
 What the course owns, and what each test leaves out:
 
-- the website: every page, whole (the theme's parts are set in ``site/_templates``);
 - the Voila app, once a country is chosen: what the app's notebook shows (Voila's page
   template, e.g. its loading indicator, is Voila's);
 - JupyterLab: only the notebook's own rendered markdown and outputs (tables, figures and
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +40,8 @@ from browser_support import (  # noqa: E402  (after the skip, as test_app does)
     UI_TIMEOUT_MS,
     KernelCount,
     LabServer,
+    axe,
+    axe_report,
     broken_widget_texts,
     chromium_browser,
     copy_course,
@@ -54,11 +55,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: 
 from test_app import RENDER_TIMEOUT_MS, voila  # noqa: E402, F401  (the app's server fixture)
 
 ROOT = repo_root()
-AXE = Path(sys.prefix) / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-BLOCKING = ("critical", "serious")
-SITE_MINOR_LIMIT = 5
-"""Moderate and minor violations allowed on the whole website (issue 16)."""
 
 NOTEBOOK_SCOPE = {
     "include": [[".jp-NotebookPanel .jp-MarkdownOutput"], [".jp-NotebookPanel .jp-OutputArea"]],
@@ -74,35 +70,6 @@ LESSON_10 = "notebooks/10_ai_automation.ipynb"
 """One lesson: tables, figures, sliders and exercises."""
 EXERCISES_01 = "exercises/01_why_cooperate.ipynb"
 """One exercises notebook, with all six kinds of exercise."""
-
-
-def axe(page: Page, context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """axe-core's violations in ``page`` (or in ``context``: axe's include/exclude lists)."""
-    need(AXE.exists(), f"axe-core ({AXE}; ./course test installs it with npm)")
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async ([context, tags]) => {
-            const result = await axe.run(context || document,
-                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ') + '  ' + n.html.slice(0, 160))}));
-        }""",
-        [context, TAGS],
-    )
-
-
-def report(where: str, violations: list[dict[str, Any]]) -> tuple[list[str], int]:
-    """Print the counts; return the blocking violations (as lines) and the number of others."""
-    counts = Counter(v["impact"] for v in violations for _ in v["nodes"])
-    rules = ", ".join(f"{v['id']} ({v['impact']}, {len(v['nodes'])})" for v in violations)
-    print(f"axe-core {where}: {dict(counts) or 'no violation'}{f': {rules}' if rules else ''}")
-    blocking = [
-        f"{where}: {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:3])
-        for v in violations
-        if v["impact"] in BLOCKING
-    ]
-    return blocking, sum(n for impact, n in counts.items() if impact not in BLOCKING)
 
 
 def _run_all(page: Page, shown: Any) -> None:
@@ -141,34 +108,6 @@ def browser() -> Iterator[Browser]:
         yield browser
 
 
-@pytest.mark.site
-@pytest.mark.browser
-def test_every_page_of_the_website_passes_axe(
-    browser: Browser, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    from ctcoop.tools.site import build
-
-    site = build(ROOT, tmp_path_factory.mktemp("site"))
-    pages = sorted(
-        path
-        for path in site.rglob("*.html")
-        if "_static" not in path.relative_to(site).parts  # the theme's script snippets
-        and 'http-equiv="Refresh"' not in path.read_text(encoding="utf-8")[:2000]  # redirects
-    )
-    assert len(pages) > 20, pages
-    page = browser.new_page()
-    blocking, others = [], 0
-    for path in pages:
-        page.goto(path.as_uri())
-        found, minor = report(str(path.relative_to(site)), axe(page))
-        blocking += found
-        others += minor
-    page.close()
-    print(f"axe-core on {len(pages)} site pages: {others} moderate or minor violations in all")
-    assert not blocking, "\n".join(blocking)
-    assert others <= SITE_MINOR_LIMIT, f"{others} moderate or minor violations on the website"
-
-
 @pytest.mark.browser
 def test_the_app_passes_axe_after_a_country_is_chosen(
     voila: str,  # noqa: F811  (the fixture imported from test_app)
@@ -187,7 +126,7 @@ def test_the_app_passes_axe_after_a_country_is_chosen(
         page.locator("h2").filter(has_not_text="Kenya (KEN)").first.wait_for(timeout=60_000)
         expect(page.locator("h2", has_text="Kenya (KEN)")).to_have_count(0)
         ours = axe(page, APP_SCOPE)
-        blocking, _ = report("Voila app", ours)
+        blocking, _ = axe_report("Voila app", ours)
         print(f"  left to Voila (its page template): {_outside(axe(page), ours)}")
     context.close()
     assert not blocking, "\n".join(blocking)
@@ -223,7 +162,7 @@ def _new_page(browser: Browser) -> Page:
 def _passes_axe(page: Page, notebook: str) -> None:
     """The notebook's own content on ``page`` (already run) has no blocking violation."""
     ours = axe(page, NOTEBOOK_SCOPE)
-    blocking, _ = report(f"JupyterLab {notebook}", ours)
+    blocking, _ = axe_report(f"JupyterLab {notebook}", ours)
     print(f"  left to JupyterLab (its own interface): {_outside(axe(page), ours)}")
     assert not blocking, "\n".join(blocking)
 
