@@ -329,6 +329,12 @@ def accept_kernel_dialog(page: Page) -> None:
         dialog.first.wait_for(state="detached", timeout=UI_TIMEOUT_MS)
 
 
+CODE_CELL_PROMPTS = r"""() => [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell')]
+    .filter(cell => (cell.querySelector('.cm-content')?.textContent || '').trim())
+    .map(cell => cell.querySelector('.jp-InputArea-prompt')?.textContent || '')"""
+"""The prompts of the drawn code cells that hold code (an empty cell is never run: ``[ ]:``)."""
+
+
 def run_all_cells(page: Page, attempts: int = 3) -> None:
     """Run every cell through the menu (Run → Run All Cells), as a learner would.
 
@@ -337,8 +343,9 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
     nothing. So: open the menu, click the item only once it is enabled, and
     try again if no cell gets queued. On a machine whose cores all run tests,
     JupyterLab has also been seen to drop the queued cells when it replaced
-    the notebook's fresh session; then the cells stand unexecuted once the
-    kernel is idle, and a learner (and this helper) runs them again.
+    the notebook's fresh session, or to run only the first cell; then cells
+    stand unexecuted (``[ ]:``) once the kernel is idle, and a learner (and
+    this helper) runs them all again.
     """
     menu = page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$"))
     item = page.locator(
@@ -363,13 +370,12 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
                 raise
             continue
         wait_kernel_idle(page)
-        executed = page.evaluate(
-            r"""() => [...document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt')]
-                     .some(p => /\[[0-9]+\]/.test(p.textContent))"""
-        )
-        if executed:
+        prompts = page.evaluate(CODE_CELL_PROMPTS)
+        executed = any(re.fullmatch(r"\s*\[[0-9]+\]:?\s*", p) for p in prompts)
+        unrun = any(re.fullmatch(r"\s*\[ \]:?\s*", p) for p in prompts)
+        if executed and not unrun:
             return
-    raise AssertionError(f"Run All Cells left every cell unexecuted, {attempts} times")
+    raise AssertionError(f"Run All Cells left cells unexecuted, {attempts} times")
 
 
 def record_outside_requests(context: BrowserContext) -> list[str]:

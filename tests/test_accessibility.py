@@ -51,7 +51,6 @@ from browser_support import (  # noqa: E402  (after the skip, as test_app does)
     screenshot_on_failure,
 )
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 from test_app import RENDER_TIMEOUT_MS, voila  # noqa: E402, F401  (the app's server fixture)
 
 ROOT = repo_root()
@@ -73,22 +72,13 @@ EXERCISES_01 = "exercises/01_why_cooperate.ipynb"
 
 
 def _run_all(page: Page, shown: Any) -> None:
-    """Run All, until ``shown`` (a locator) appears; Run All once more if cells were left unrun.
+    """Run All, until ``shown`` (a locator) is in the page, scrolled into view.
 
-    On this loaded machine JupyterLab has now and then run only the first cell of a Run All,
-    leaving the rest unqueued, with the kernel idle.
+    Attached is enough to know the outputs exist (JupyterLab may not paint cells far below
+    the window); scrolling there also has it drawn when axe looks.
     """
     run_all_cells(page)
-    try:
-        shown.first.wait_for(state="attached", timeout=KERNEL_TIMEOUT_MS // 2)
-    except PlaywrightTimeoutError:
-        prompts = page.locator(".jp-NotebookPanel .jp-InputArea-prompt").all_inner_texts()
-        if not any(p.strip() in ("[ ]:", "[ ]") for p in prompts):
-            raise
-        run_all_cells(page)
-        shown.first.wait_for(state="attached", timeout=KERNEL_TIMEOUT_MS)
-    # Attached is enough to know the outputs exist (JupyterLab may not paint cells far below
-    # the window); scroll to it so that it is also drawn when axe looks.
+    shown.first.wait_for(state="attached", timeout=KERNEL_TIMEOUT_MS)
     shown.first.scroll_into_view_if_needed(timeout=UI_TIMEOUT_MS)
 
 
