@@ -48,6 +48,7 @@ from browser_support import (  # noqa: E402  (after the skip, as test_app does)
     delete_sessions,
     open_notebook,
     run_all_cells,
+    running_lab,
     screenshot_on_failure,
 )
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
@@ -133,14 +134,8 @@ def lab(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     settings = base / "home" / "lab-settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    server = LabServer(
-        root_dir=root, home=base / "home", env={PROGRESS_ENV: str(base / "progress.json")}
-    )
-    try:
-        server.start()
+    with running_lab(root, base / "home", {PROGRESS_ENV: str(base / "progress.json")}) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def _new_page(browser: Browser) -> Page:
@@ -316,6 +311,16 @@ def _choose(keys: KernelCount, menu: Any, label: str) -> None:
     expect(menu).to_have_value(menu.evaluate(f"s => s.options[{labels.index(label)}].value"))
 
 
+def _choose_in_turn(page: Page, keys: KernelCount, exercise: Any, labels: list[str]) -> None:
+    """Focus the exercise's first drop-down, choose ``labels`` in turn, Tab between them."""
+    menus = exercise.locator("select")
+    menus.first.focus()
+    for n, label in enumerate(labels):
+        if n:
+            page.keyboard.press("Tab")
+        _choose(keys, menus.nth(n), label)
+
+
 @pytest.mark.browser
 def test_every_kind_of_exercise_answers_by_keyboard_alone(
     lab: LabServer, browser: Browser, tmp_path: Path
@@ -371,23 +376,15 @@ def test_every_kind_of_exercise_answers_by_keyboard_alone(
             _tab_to_check_and_press(page, box["01.number"])
 
             # Ordering: one drop-down per item, a position chosen with the arrows.
-            menus = box["01.order"].locator("select")
-            menus.first.focus()
-            for n, key in enumerate(definitions["01.order"].shown_order):
-                if n:
-                    page.keyboard.press("Tab")
-                _choose(keys, menus.nth(n), str(SAMPLE_ANSWERS["01.order"].index(key) + 1))
+            order = SAMPLE_ANSWERS["01.order"]
+            positions = [str(order.index(key) + 1) for key in definitions["01.order"].shown_order]
+            _choose_in_turn(page, keys, box["01.order"], positions)
             _tab_to_check_and_press(page, box["01.order"])
 
             # Matching: one drop-down per left item, its partner chosen with the arrows.
-            menus = box["01.match"].locator("select")
-            menus.first.focus()
-            right = definitions["01.match"].right
-            for n, key in enumerate(definitions["01.match"].left):
-                if n:
-                    page.keyboard.press("Tab")
-                partner = right[SAMPLE_ANSWERS["01.match"][key]]
-                _choose(keys, menus.nth(n), partner)
+            right, pairs = definitions["01.match"].right, SAMPLE_ANSWERS["01.match"]
+            partners = [right[pairs[key]] for key in definitions["01.match"].left]
+            _choose_in_turn(page, keys, box["01.match"], partners)
             _tab_to_check_and_press(page, box["01.match"])
 
             # Code: typed into the empty cell below and run with Shift+Enter.

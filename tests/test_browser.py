@@ -48,6 +48,7 @@ from browser_support import (
     radio_option,
     record_outside_requests,
     run_all_cells,
+    running_lab,
     save_screenshot,
     screenshot_on_failure,
 )
@@ -223,16 +224,9 @@ def lab(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[La
     base = tmp_path_factory.mktemp("browser")
     root = copy_course(REPO, base / "course")
     _write_notebook(root)
-    server = LabServer(
-        root_dir=root,
-        home=base / "jupyter-home",
-        env={PROGRESS_ENV: str(base / "progress.json")},
-    )
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
+    progress_file = {PROGRESS_ENV: str(base / "progress.json")}
+    with running_lab(root, base / "jupyter-home", progress_file) as lab:
+        yield lab
 
 
 @pytest.fixture(scope="module")
