@@ -139,7 +139,7 @@ def binder_env(clean_copy: Path) -> Path:
     env.update(UV_OFFLINE="1", PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0")
     uv = [str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")]
     for step in (
-        [*uv, "-r", "binder/requirements.txt"],
+        [*uv, "--require-hashes", "-r", "binder/requirements.txt"],  # as pip does with hashes
         [*uv, _dev_pin("setuptools")],
         ["./binder/postBuild"],  # run from the repository root, as repo2docker does
     ):
