@@ -21,12 +21,15 @@ from pathlib import Path
 import pytest
 
 from ctcoop.paths import PROGRESS_ENV
+from ctcoop.plots import CHECK_FIGURES_ENV
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="ctcoop-tests-"))
 os.environ[PROGRESS_ENV] = str(_SCRATCH / "progress.json")
 # Hypothesis keeps its example database in ./.hypothesis unless told otherwise
 # (read when it first touches the disk, after this file is imported).
 os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = str(_SCRATCH / "hypothesis")
+# Every figure a notebook shows is measured, and fails its cell if it reaches past its edge.
+os.environ[CHECK_FIGURES_ENV] = "1"
 
 _connect = socket.socket.connect
 

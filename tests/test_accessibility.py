@@ -444,8 +444,8 @@ def test_every_figure_image_carries_the_first_sentence_of_its_caption_as_alt(
     image, caption = shown
     alt = re.search(r'alt="([^"]*)"', image)
     assert alt and alt.group(1) == "Counts per year, 1990–2023 (&quot;best&quot; estimates)."
-    png = re.search(r'src="data:image/png;base64,([^"]+)"', image)
-    assert png and base64.b64decode(png.group(1)).startswith(b"\x89PNG")
+    svg = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', image)
+    assert svg and b"<svg" in base64.b64decode(svg.group(1))
     assert "Source: UCDP." in caption
 
 

@@ -22,14 +22,18 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "CHECK_FIGURES_ENV",
     "NO_DATA",
     "OKABE_ITO",
     "PALETTE",
     "SEQUENTIAL",
+    "FigureOverflowError",
     "alt_text",
     "cumulative_counts",
+    "overflow",
     "overlap_heatmap",
     "sequential_colours",
+    "set_margins",
     "show",
     "world_map",
 ]
@@ -97,7 +101,8 @@ def world_map(
     from matplotlib.patches import Patch, Polygon
 
     if ax is None:
-        fig, ax = plt.subplots(figsize=(11, 5.2))
+        fig, ax = plt.subplots(figsize=(11, 5))
+        set_margins(fig)
     else:
         fig = ax.figure
     patches, facecolours = [], []
@@ -122,6 +127,36 @@ def world_map(
     handles.append(Patch(facecolor=NO_DATA, label=no_data_label))
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=True)
     return fig
+
+
+def set_margins(
+    fig: Figure,
+    *,
+    left: float = 0.75,
+    bottom: float = 0.6,
+    right: float = 0.2,
+    top: float = 0.4,
+    wspace: float | None = None,
+    hspace: float | None = None,
+) -> None:
+    """Place a figure's axes by margins in inches: the room its labels need.
+
+    :func:`show` saves each figure at its own size without measuring it (a tight
+    box would draw it twice), so every figure sets margins that hold its tick
+    labels, axis labels, title and legends. Inches, not fractions, because a
+    label takes the same room whatever the figure's size. The defaults suit one
+    plot with a title and labelled axes; the tests measure every figure the
+    notebooks show and fail if anything reaches past the edge (:func:`overflow`).
+    """
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        bottom=bottom / height,
+        top=1 - top / height,
+        wspace=wspace,
+        hspace=hspace,
+    )
 
 
 def sequential_colours(labels: list[str]) -> dict[str, str]:
@@ -157,7 +192,7 @@ def overlap_heatmap(matrix: pd.DataFrame, title: str, label: str) -> Figure:
     ax.set_ylabel(matrix.index.name or "")
     ax.set_title(title)
     fig.colorbar(image, ax=ax, label=label, shrink=0.8)
-    fig.tight_layout()
+    set_margins(fig, left=1.15, bottom=0.8, right=0.2, top=0.3)
     return fig
 
 
@@ -180,6 +215,7 @@ def cumulative_counts(
     ax.set_title(title)
     ax.legend(loc="upper left", fontsize=9)
     ax.grid(alpha=0.3)
+    set_margins(fig, right=0.35)
     return fig
 
 
@@ -194,25 +230,80 @@ def alt_text(caption: str) -> str:
     return _SENTENCE_END.split(caption.strip(), maxsplit=1)[0]
 
 
+CHECK_FIGURES_ENV = "CTCOOP_CHECK_FIGURES"
+"""Set (the tests and ``ctcoop-author record`` do) to measure every figure :func:`show` draws."""
+
+_FIT_TOLERANCE_IN = 0.005  # half a pixel at 100 dpi: rounding, not overflow
+
+
+class FigureOverflowError(ValueError):
+    """A figure draws something past the edge of its canvas, where the image would cut it off."""
+
+
+def overflow(fig: Figure) -> dict[str, float]:
+    """How far, in inches, the figure's content reaches past each edge of its canvas.
+
+    Empty when everything (titles, tick labels, legends) lies inside. Measuring
+    costs about as much as drawing, so :func:`show` does it only when asked.
+    """
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox()
+    width, height = fig.get_size_inches()
+    past = {"left": -box.x0, "bottom": -box.y0, "right": box.x1 - width, "top": box.y1 - height}
+    return {
+        side: round(float(inches), 3) for side, inches in past.items() if inches > _FIT_TOLERANCE_IN
+    }
+
+
+def _svg(fig: Figure) -> bytes:
+    """The figure as SVG, drawn once, the same bytes in every run.
+
+    SVG rather than PNG: drawing it costs about half as much (no pixels, no
+    second pass to find a tight box), and it stays sharp at any zoom. Text stays
+    text (``svg.fonttype: none``), in the first of matplotlib's sans-serif
+    fonts the reader's system has. A fixed ``hashsalt`` and no date make the
+    stored notebook outputs stable.
+    """
+    import io
+
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "ctcoop"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
 def show(fig: Figure, caption: str) -> None:
     """Display a figure with a text alternative, followed by its caption.
 
-    The image is written as HTML, not as a bare PNG output, because JupyterLab
-    draws a PNG output without any ``alt``; in HTML it carries the caption's
+    The image is written as HTML, not as a bare image output, because JupyterLab
+    draws an image output without any ``alt``; in HTML it carries the caption's
     first sentence (:func:`alt_text`) in JupyterLab, Voila and on the website.
+
+    The figure is saved at its own size, with no tight box, so each figure sets
+    margins that hold its labels (``fig.subplots_adjust``). With
+    ``CTCOOP_CHECK_FIGURES`` set, as in the tests, a figure whose content
+    reaches past its canvas raises :class:`FigureOverflowError` instead.
     """
     import base64
-    import io
+    import os
 
     from IPython.display import HTML, display
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight")  # as the inline backend draws it
+    if os.environ.get(CHECK_FIGURES_ENV):
+        past = overflow(fig)
+        if past:
+            plt.close(fig)
+            raise FigureOverflowError(
+                f"the figure reaches past its canvas by {past} (inches); "
+                "widen those margins with fig.subplots_adjust"
+            )
+    svg = base64.b64encode(_svg(fig)).decode("ascii")
     plt.close(fig)
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
     display(
         HTML(
-            f'<img src="data:image/png;base64,{png}" alt="{escape(alt_text(caption))}"'
+            f'<img src="data:image/svg+xml;base64,{svg}" alt="{escape(alt_text(caption))}"'
             ' style="max-width:100%">'
         )
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ctcoop import plots
-from ctcoop.plots import plt
+from ctcoop.plots import plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -49,7 +49,7 @@ def conflicts_and_helpers(
     bottom.set_xlabel("year")
     bottom.set_title("Other states fighting on a government's side against these groups")
     bottom.legend(loc="upper left", fontsize=9)
-    fig.tight_layout()
+    set_margins(fig)
 
     conflicts = per_year["conflicts"]
     jump = int(conflicts.diff().idxmax())
@@ -113,7 +113,7 @@ def intensity_bars(intensity: pd.Series, title: str) -> tuple[Figure, str]:
     ax.set_xlabel("year")
     ax.set_ylabel("intensity")
     ax.set_title(title)
-    fig.tight_layout()
+    set_margins(fig, left=1.6)
     minor = [str(year) for year in intensity.index[intensity == 1]]
     caption = (
         f"Bar chart of the conflict's intensity per year, {intensity.index.min()}–"

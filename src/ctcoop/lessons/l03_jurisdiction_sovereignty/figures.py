@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ctcoop.palette import PALETTE
-from ctcoop.plots import plt
+from ctcoop.plots import plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -81,6 +81,7 @@ def instrument_timeline(instruments: pd.DataFrame) -> tuple[Figure, str]:
         f"{slowest['short_name']} ({slowest['years_to_entry_into_force']:.1f} years). "
         f"Forums: {forums}."
     )
+    set_margins(fig, left=2.4)
     return fig, caption
 
 
@@ -144,6 +145,7 @@ def party_counts(instruments: pd.DataFrame) -> tuple[Figure, str]:
         + ", ".join(neither["short_name"])
         + "."
     )
+    set_margins(fig, left=2.4)
     return fig, caption
 
 
@@ -203,6 +205,7 @@ def unanimity_by_decade(by_decade: pd.DataFrame, overall: pd.Series) -> tuple[Fi
         + f". Overall {overall['terrorism-related']:.0%} against "
         f"{overall['all resolutions']:.0%}."
     )
+    set_margins(fig)
     return fig, caption
 
 
@@ -241,4 +244,5 @@ def vetoes_by_subject(by_topic: pd.DataFrame, vetoes: pd.DataFrame) -> tuple[Fig
         f"{(by_topic['Middle East'] > 0).sum()} of the {len(by_topic)} decades; vetoes on a "
         f"terrorism agenda item: {totals['terrorism']}."
     )
+    set_margins(fig)
     return fig, caption

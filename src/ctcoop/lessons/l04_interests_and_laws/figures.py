@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ctcoop.palette import PALETTE
-from ctcoop.plots import plt, world_map
+from ctcoop.plots import plt, set_margins, world_map
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -83,6 +83,7 @@ def list_sizes(counts: pd.DataFrame, lists: pd.DataFrame) -> tuple[Figure, str]:
         f"({_span(counts.index[grey.isna()])}) and {int(black.isna().sum())} for the black "
         f"list; the lines break there."
     )
+    set_margins(fig)
     return fig, caption
 
 
@@ -122,6 +123,7 @@ def grey_spells(grey: pd.DataFrame, counts: pd.DataFrame) -> tuple[Figure, str]:
         f"shown as grey bands), and {n_dating.get('still running (censored)', 0)} are still "
         f"running at the latest plenary."
     )
+    set_margins(fig)
     return fig, caption
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ctcoop.palette import PALETTE
-from ctcoop.plots import plt
+from ctcoop.plots import plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -51,4 +51,5 @@ def listings_per_year(per_year: pd.DataFrame, regime: str) -> tuple[Figure, str]
         + f". Years with no entry still listed: {', '.join(zero_years) or 'none'}. Entries "
         "delisted since are not in the data, so earlier years are undercounted."
     )
+    set_margins(fig)
     return fig, caption

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from ctcoop.palette import NEUTRAL, PALETTE
-from ctcoop.plots import plt
+from ctcoop.plots import plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,7 +81,7 @@ def band_figure(
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8, ncol=2)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, left=0.85, bottom=1.0)
     return fig
 
 
@@ -138,7 +138,7 @@ def support_figure(kinds: pd.DataFrame, troops_acd: pd.Series, title: str) -> Fi
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=8, ncol=3)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, bottom=1.2)
     return fig
 
 
@@ -174,7 +174,7 @@ def bars_figure(values: pd.Series, title: str, ylabel: str, mark: int) -> Figure
     _year_axis(ax)
     ax.set_ylabel(ylabel)
     ax.grid(alpha=0.3, axis="y")
-    fig.tight_layout()
+    set_margins(fig)
     return fig
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
-from ctcoop.plots import PALETTE, plt, sequential_colours, world_map
+from ctcoop.plots import PALETTE, plt, sequential_colours, set_margins, world_map
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -74,7 +74,7 @@ def group_distributions(
     ax.set_xlabel(label)
     ax.set_title(f"{label.capitalize()}, {year}, by group of states (number with data)")
     ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, left=3.25, right=0.3)
     medians = "; ".join(
         f"{n}: median {values[n].median():.0f}% "
         f"(middle half {values[n].quantile(0.25):.0f}-"
@@ -149,7 +149,7 @@ def medians_over_time(
         )
     np.atleast_1d(axes)[0].legend(fontsize=8, loc="upper left")
     fig.suptitle("Medians by group of states, over time")
-    fig.tight_layout()
+    set_margins(fig, top=0.7, wspace=0.25)
     caption = (
         "Line charts of the median of each group, year by year, over the same states "
         "in every year (those with a value in each year). " + "; ".join(parts) + "."
@@ -182,7 +182,7 @@ def screening_tradeoff(table: pd.DataFrame, n_listed: int, n_others: int) -> tup
     ax.set_title("Screening invented names: what each threshold costs")
     ax.legend(fontsize=9)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig)
     both_zero = table[(table["false_alarms"] == 0) & (table["misses"] == 0)]
     lo, hi = table.index.min(), table.index.max()
     caption = (
@@ -213,7 +213,7 @@ def image_row(images: Mapping[str, Image.Image], hashes: pd.DataFrame) -> tuple[
         ax.set_xticks([])
         ax.set_yticks([])
     fig.suptitle("The images made in this notebook, with their hashes", fontsize=10)
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    set_margins(fig, left=0.15, right=0.15, bottom=0.2, top=0.8, wspace=0.08)
     caption = (
         "Grey-scale images drawn with NumPy, each titled with the first six hex digits "
         "of its SHA-256 hash and its 16-digit perceptual hash: "

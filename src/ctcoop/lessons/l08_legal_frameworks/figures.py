@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import LATER_KIND
-from ctcoop.plots import NO_DATA, PALETTE, plt, show
+from ctcoop.plots import NO_DATA, PALETTE, plt, set_margins, show
 
 __all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline", "resolutions_by_kind"]
 
@@ -44,6 +44,7 @@ def cumulative_parties(cumulative: pd.DataFrame, in_force: pd.Series) -> None:
     ax.grid(alpha=0.3)
     final = cumulative.iloc[-1].astype(int)
     totals = "; ".join(f"{name} {count}" for name, count in final.items())
+    set_margins(fig)
     show(
         fig,
         (
@@ -82,6 +83,7 @@ def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str)
     before = bottom[bottom.index < marker]
     after = bottom[bottom.index >= marker]
     peak = bottom.idxmax()
+    set_margins(fig)
     show(
         fig,
         (
@@ -113,7 +115,7 @@ def resolutions_by_kind(counts: pd.DataFrame, coded_later: str = LATER_KIND) -> 
     ax.set_ylabel("resolutions")
     ax.legend(loc="upper left", fontsize=8)
     ax.grid(axis="y", alpha=0.3)
-    fig.subplots_adjust(bottom=0.25)
+    set_margins(fig, bottom=1.0)
     totals = counts.sum()
     parts = "; ".join(f"{kind} {int(n)}" for kind, n in totals.items())
     same = bottom - counts[coded_later]
@@ -165,7 +167,7 @@ def regional_timeline(frameworks: pd.DataFrame) -> None:
     ax.set_xlabel("date (a year without a day is drawn at mid-year)")
     ax.grid(axis="x", alpha=0.3, color=NO_DATA)
     ax.legend(loc="lower left", fontsize=8)
-    fig.subplots_adjust(left=0.33, right=0.98)
+    set_margins(fig, left=3.95)
     waits = (rows.loc[known, "entry_into_force"] - start[known]).dt.days / 365.25
     show(
         fig,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ctcoop.plots import PALETTE, plt, show
+from ctcoop.plots import PALETTE, plt, set_margins, show
 
 __all__ = ["listing_years", "reference_numbers", "regions_per_year", "themes_timeline"]
 
@@ -36,6 +36,7 @@ def regions_per_year(counts: pd.DataFrame, title: str, ylabel: str, what: str) -
     ax.grid(axis="y", alpha=0.3)
     first, last = counts.index.min(), counts.index.max()
     lead = counts.loc[last].idxmax()
+    set_margins(fig)
     show(
         fig,
         (
@@ -77,7 +78,7 @@ def themes_timeline(themed: pd.DataFrame) -> None:
     ax.set_xlabel("year adopted")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x", alpha=0.3)
-    fig.subplots_adjust(left=0.32, right=0.97)
+    set_margins(fig, left=2.25)
     firsts = themed.groupby("theme")["year"].min().sort_values()
     listing = "; ".join(f"{theme} {year}" for theme, year in firsts.items())
     show(
@@ -100,6 +101,7 @@ def listing_years(per_year: pd.Series) -> None:
     ax.set_ylabel("entries on the list today")
     ax.grid(axis="y", alpha=0.3)
     top = per_year.nlargest(3)
+    set_margins(fig)
     show(
         fig,
         (
@@ -133,6 +135,7 @@ def reference_numbers(blocks: pd.DataFrame) -> None:
     ax.legend(loc="upper center", ncol=2, fontsize=9)
     ax.grid(axis="y", alpha=0.3)
     share = blocks["not on the list"] / (blocks["on the list"] + blocks["not on the list"])
+    set_margins(fig, bottom=0.8)
     show(
         fig,
         (

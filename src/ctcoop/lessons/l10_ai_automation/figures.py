@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
 from ctcoop.lessons.l10_ai_automation.screening_rates import Outcome, expected
-from ctcoop.plots import PALETTE, plt
+from ctcoop.plots import PALETTE, plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -70,7 +70,7 @@ def precision_by_prevalence(
     ax.set_title("The rarer the cases, the more alarms are false (invented screenings)")
     ax.legend(fontsize=9, loc="upper left")
     ax.grid(alpha=0.3)
-    fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.14)
+    set_margins(fig, left=0.85, bottom=0.65)
     caption = (
         "Line chart of precision against prevalence on a logarithmic scale, for tools "
         "labelled sensitivity / specificity, screening invented populations. "
@@ -95,7 +95,7 @@ def rates_by_group(rates: pd.DataFrame) -> tuple[Figure, str]:
         ax.yaxis.set_major_formatter(PercentFormatter(1, decimals=1))
         ax.grid(axis="y", alpha=0.3)
     fig.suptitle("One model, one threshold, two invented groups")
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.8, bottom=0.16, wspace=0.3)
+    set_margins(fig, left=0.8, top=0.7, wspace=0.3)
     parts = "; ".join(
         f"group {g}: {_percent(r['false_alarm_rate'])} of non-cases flagged, "
         f"{r['recall']:.0%} of cases flagged"

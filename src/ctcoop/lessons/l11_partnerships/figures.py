@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from ctcoop.palette import NEUTRAL
-from ctcoop.plots import PALETTE, plt, show
+from ctcoop.plots import PALETTE, plt, set_margins, show
 
 __all__ = ["bodies_per_state", "bridges_by_year", "club_network"]
 
@@ -27,7 +27,7 @@ def bodies_per_state(counts: pd.Series, bodies: int) -> None:
     ax.set_xlabel("bodies the state is a full member of (its degree in the network)")
     ax.set_ylabel("states")
     ax.grid(axis="y", alpha=0.3)
-    fig.subplots_adjust(bottom=0.15)
+    set_margins(fig)
     modal = counts.idxmax()
     show(
         fig,
@@ -73,6 +73,7 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     a, b, top = edges[0]
     single = sum(1 for *_, weight in edges if weight == 1)
     possible = len(clubs) * (len(clubs) - 1) // 2
+    set_margins(fig, left=0.2, bottom=0.2)
     show(
         fig,
         (
@@ -109,6 +110,7 @@ def bridges_by_year(counts: pd.DataFrame, marks: dict[int, str]) -> None:
         f"(first in {series.idxmax()}), {int(series.iloc[-1])} in {series.index[-1]}"
         for pair, series in counts.items()
     )
+    set_margins(fig, left=0.55)
     show(
         fig,
         (

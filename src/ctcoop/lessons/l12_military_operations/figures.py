@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ctcoop.palette import NEUTRAL, PALETTE
-from ctcoop.plots import plt
+from ctcoop.plots import plt, set_margins
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -61,7 +61,7 @@ def kinds_figure(shares: pd.DataFrame, title: str) -> Figure:
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=9)
     ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, left=1.8, right=0.35)
     return fig
 
 
@@ -114,7 +114,7 @@ def peacekeeping_figure(totals: pd.DataFrame, title: str) -> Figure:
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
     bottom.set_xlabel("year")
     bottom.grid(alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, left=1.05, hspace=0.1)
     return fig
 
 
@@ -167,7 +167,7 @@ def forces_figure(states: pd.DataFrame, title: str) -> Figure:
     ax.set_ylabel("armed forces personnel, 2015 (log scale)")
     ax.set_title(title)
     ax.grid(alpha=0.3)
-    fig.tight_layout()
+    set_margins(fig, left=1.2)
     return fig
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ctcoop.data import load_world_map
 from ctcoop.palette import OKABE_ITO
-from ctcoop.plots import plt, show, world_map
+from ctcoop.plots import plt, set_margins, show, world_map
 
 __all__ = ["VERDICT_COLOURS", "locator_png", "verdicts_by_section"]
 
@@ -50,7 +50,7 @@ def verdicts_by_section(counts: pd.DataFrame) -> None:
     ax.set_ylabel("section of the article")
     ax.legend(loc="lower right", fontsize=9)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.tight_layout()
+    set_margins(fig, left=4.6)
     totals = counts.sum()
     parts = "; ".join(f"{section}: {_verdict_list(row)}" for section, row in counts.iterrows())
     show(

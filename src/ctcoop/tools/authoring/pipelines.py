@@ -11,12 +11,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
+from unittest import mock
 
 from nbformat import NotebookNode
 
 from ctcoop.paths import scratch_progress
+from ctcoop.plots import CHECK_FIGURES_ENV
 from ctcoop.tools.authoring import notebook_io
 from ctcoop.tools.authoring.keys import KeyCheck, check_keys
 from ctcoop.tools.authoring.markers import AuthoringError
@@ -198,9 +201,13 @@ def _run(notebook: NotebookNode, folder: Path, timeout: int) -> NotebookNode:
 
 
 def record(root: Path, only: Sequence[Path] | None = None, timeout: int = 600) -> list[Path]:
-    """Run each lesson and solutions notebook and store it with its outputs."""
+    """Run each lesson and solutions notebook and store it with its outputs.
+
+    The kernels measure every figure they show (``CHECK_FIGURES_ENV``), so a
+    figure whose labels reach past its edge fails here rather than being stored.
+    """
     written = []
-    with scratch_progress():
+    with scratch_progress(), mock.patch.dict(os.environ, {CHECK_FIGURES_ENV: "1"}):
         for path in _executed(root, only):
             ran = _run(notebook_io.read(path), path.parent, timeout)
             notebook_io.write(apply(AFTER_RUN, ran, path.name), path)
