@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import anywidget
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from ctcoop.lessons.l10_ai_automation.screening_rates import Outcome, expected
 from ctcoop.plots import PALETTE, plt, set_margins
@@ -63,6 +63,8 @@ def precision_by_prevalence(
             f"{1 / prevalences[-1]:,.0f}"
         )
     ax.set_xscale("log")
+    # "1 in 1,000" as the caption says it; also spares the mathtext of the default 10^-3 labels
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"1 in {1 / value:,.0f}"))
     ax.set_ylim(0, 1)
     ax.set_xlabel("prevalence: share of the screened who really are cases (log scale)")
     ax.set_ylabel("precision: share of alarms that are right")

@@ -47,19 +47,25 @@ def club_network(clubs: nx.Graph, regional: set[str], partial: set[str]) -> None
     fig, ax = plt.subplots(figsize=(9, 7.5))
     order = sorted(clubs, key=lambda body: (body in regional, body))
     position = nx.circular_layout(order)
-    widths = [0.4 + weight / 3 for _, _, weight in clubs.edges(data="weight")]
-    nx.draw_networkx_edges(clubs, position, ax=ax, width=widths, edge_color=NEUTRAL, alpha=0.45)
-    colours = [PALETTE[0] if body in regional else PALETTE[4] for body in clubs]
-    sizes = [200 + 25 * clubs.nodes[body]["members"] for body in clubs]
+    # Nodes and lines in a sorted order: the drawing (and the stored SVG) is then the same
+    # whatever order the graph was built in.
+    lines = sorted(tuple(sorted(edge)) for edge in clubs.edges)
+    widths = [0.4 + clubs.edges[line]["weight"] / 3 for line in lines]
+    nx.draw_networkx_edges(
+        clubs, position, edgelist=lines, ax=ax, width=widths, edge_color=NEUTRAL, alpha=0.45
+    )
+    colours = [PALETTE[0] if body in regional else PALETTE[4] for body in order]
+    sizes = [200 + 25 * clubs.nodes[body]["members"] for body in order]
     nx.draw_networkx_nodes(
         clubs,
         position,
+        nodelist=order,
         ax=ax,
         node_color=colours,
         node_size=sizes,
-        edgecolors=["black" if body in partial else "white" for body in clubs],
+        edgecolors=["black" if body in partial else "white" for body in order],
     )
-    labels = {body: f"{body}\n(partial)" if body in partial else body for body in clubs}
+    labels = {body: f"{body}\n(partial)" if body in partial else body for body in order}
     nx.draw_networkx_labels(clubs, position, labels, ax=ax, font_size=8)
     ax.plot([], [], "o", color=PALETTE[4], label="global or other club")
     ax.plot([], [], "o", color=PALETTE[0], label="FATF-style regional body")
