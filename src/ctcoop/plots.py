@@ -35,6 +35,7 @@ __all__ = [
     "sequential_colours",
     "set_margins",
     "show",
+    "stacked_bars",
     "world_map",
 ]
 
@@ -157,6 +158,40 @@ def set_margins(
         wspace=wspace,
         hspace=hspace,
     )
+
+
+def stacked_bars(
+    ax: Axes, table: pd.DataFrame, colours: Mapping[str, str], **bar_options: Any
+) -> pd.Series:
+    """Stack the columns of ``table`` as bars over its index, in column order; return the totals.
+
+    Bars of height zero are left out: they cannot be seen, and each would be one
+    more artist to build and draw. Text in the index is placed by position, with
+    the labels as ticks, so that leaving some bars out cannot reorder the labels.
+    ``bar_options`` go to every ``ax.bar`` call (``width``, ``align``).
+    """
+    index = table.index
+    numeric = pd.api.types.is_numeric_dtype(index) or pd.api.types.is_datetime64_any_dtype(index)
+    labels = not numeric
+    # The index itself, not a NumPy copy: a date index keeps ``width`` in days.
+    x = pd.RangeIndex(len(table)) if labels else index
+    bottom = pd.Series(0, index=index)
+    for name, values in table.items():
+        drawn = (values.fillna(0) != 0).to_numpy()
+        if not drawn.any():
+            drawn[:] = True  # an all-zero series keeps its (flat) bars, and so its legend entry
+        ax.bar(
+            x[drawn],
+            values[drawn],
+            bottom=bottom[drawn],
+            color=colours[name],
+            label=name,
+            **bar_options,
+        )
+        bottom = bottom + values
+    if labels:
+        ax.set_xticks(x, [str(label) for label in index])
+    return bottom
 
 
 def sequential_colours(labels: list[str]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ctcoop.palette import PALETTE
-from ctcoop.plots import plt, set_margins
+from ctcoop.plots import plt, set_margins, stacked_bars
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -211,19 +211,10 @@ def unanimity_by_decade(by_decade: pd.DataFrame, overall: pd.Series) -> tuple[Fi
 
 def vetoes_by_subject(by_topic: pd.DataFrame, vetoes: pd.DataFrame) -> tuple[Figure, str]:
     """Stacked bars of vetoed drafts per decade, one colour per subject group."""
-    colours = dict(zip(by_topic.columns, _TOPIC_COLOURS, strict=False))
+    named = dict(zip(by_topic.columns, _TOPIC_COLOURS, strict=False))
+    colours = {group: named.get(group, PALETTE[7]) for group in by_topic.columns}
     fig, ax = plt.subplots(figsize=(8, 4))
-    bottom = pd.Series(0, index=by_topic.index)
-    for group in by_topic.columns:
-        ax.bar(
-            by_topic.index,
-            by_topic[group],
-            width=7,
-            bottom=bottom,
-            color=colours.get(group, PALETTE[7]),
-            label=group,
-        )
-        bottom += by_topic[group]
+    stacked_bars(ax, by_topic, colours, width=7)
     ax.set_xticks(by_topic.index, [f"{d}s" for d in by_topic.index])
     ax.set_xlabel("decade")
     ax.set_ylabel("vetoed drafts")

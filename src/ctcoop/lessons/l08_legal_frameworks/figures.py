@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ctcoop.lessons.l08_legal_frameworks.resolution_kinds import LATER_KIND
-from ctcoop.plots import NO_DATA, PALETTE, plt, set_margins, show
+from ctcoop.plots import NO_DATA, PALETTE, plt, set_margins, show, stacked_bars
 
 __all__ = ["cumulative_parties", "joins_per_quarter", "regional_timeline", "resolutions_by_kind"]
 
@@ -61,24 +61,13 @@ def joins_per_quarter(quarterly: pd.DataFrame, marker: pd.Timestamp, label: str)
     convention (columns), with a vertical line at ``marker``."""
     colours = _colours(list(quarterly.columns))
     fig, ax = plt.subplots(figsize=(10, 4.5))
-    bottom = pd.Series(0, index=quarterly.index)
-    for name, counts in quarterly.items():
-        ax.bar(
-            quarterly.index,
-            counts,
-            bottom=bottom,
-            width=80,
-            color=colours[name],
-            label=name,
-            align="edge",
-        )
-        bottom = bottom + counts
+    bottom = stacked_bars(ax, quarterly, colours, width=80, align="edge")
     ax.axvline(marker, color="black", linestyle="--", linewidth=1.2)
     ax.text(marker, bottom.max() * 0.8, f"{label} ", fontsize=9, va="top", ha="right")
-    ax.set_title("New parties per quarter, all five conventions")
+    ax.set_title("New parties per quarter, by convention")
     ax.set_xlabel("quarter in which the instrument was deposited")
     ax.set_ylabel("states becoming bound")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)  # the right holds the peak quarters
     ax.grid(axis="y", alpha=0.3)
     before = bottom[bottom.index < marker]
     after = bottom[bottom.index >= marker]
@@ -104,11 +93,7 @@ def resolutions_by_kind(counts: pd.DataFrame, coded_later: str = LATER_KIND) -> 
     """
     colours = _colours(list(counts.columns))
     fig, ax = plt.subplots(figsize=(10, 4.5))
-    bottom = pd.Series(0, index=counts.index)
-    labels = [str(period) for period in counts.index]
-    for kind, column in counts.items():
-        ax.bar(labels, column, bottom=bottom, color=colours[kind], label=kind)
-        bottom = bottom + column
+    bottom = stacked_bars(ax, counts, colours)
     ax.set_title("Security Council resolutions on terrorism, by kind and five-year period")
     ax.set_xlabel("period (the last one is incomplete and partly compiled)")
     ax.tick_params(axis="x", labelrotation=30)
@@ -127,7 +112,7 @@ def resolutions_by_kind(counts: pd.DataFrame, coded_later: str = LATER_KIND) -> 
             f"kind. Totals: {parts}. The kind '{coded_later}' is counted only from July 2022, a "
             f"change of coding; without it the busiest period is {same.idxmax()}, with "
             f"{int(same.max())}, and the last three periods have {recent}. "
-            f"Before 1990 there are {int(bottom[[p < '1990' for p in labels]].sum())}."
+            f"Before 1990 there are {int(bottom[[str(p) < '1990' for p in counts.index]].sum())}."
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ctcoop.plots import PALETTE, plt, set_margins, show
+from ctcoop.plots import PALETTE, plt, set_margins, show, stacked_bars
 
 __all__ = ["listing_years", "reference_numbers", "regions_per_year", "themes_timeline"]
 
@@ -25,10 +25,7 @@ def regions_per_year(counts: pd.DataFrame, title: str, ylabel: str, what: str) -
     counted thing in the caption ("conflicts", "countries")."""
     colours = _colours(list(counts.columns))
     fig, ax = plt.subplots(figsize=(10, 4.5))
-    bottom = pd.Series(0, index=counts.index)
-    for region, values in counts.items():
-        ax.bar(counts.index, values, bottom=bottom, color=colours[region], label=region, width=0.85)
-        bottom = bottom + values
+    bottom = stacked_bars(ax, counts, colours, width=0.85)
     ax.set_title(title)
     ax.set_xlabel("year")
     ax.set_ylabel(ylabel)
