@@ -204,7 +204,7 @@ def image_row(images: Mapping[str, Image.Image], hashes: pd.DataFrame) -> tuple[
     """The images side by side, each titled with the start of its two hashes."""
     fig, axes = plt.subplots(1, len(images), figsize=(2.2 * len(images), 3.2))
     for ax, (name, image) in zip(np.atleast_1d(axes), images.items(), strict=True):
-        ax.imshow(image, cmap="gray", vmin=0, vmax=255)
+        ax.imshow(image, cmap="gray", vmin=0, vmax=255, interpolation="nearest")
         ax.set_title(
             f"{name}\nSHA {hashes.loc[name, 'sha256'][:6]}...\n"
             f"dhash {hashes.loc[name, 'perceptual']}",
