@@ -18,9 +18,9 @@ Each run starts a fresh kernel, executes the notebook with nbclient, and reads
 the kernel's peak resident memory (``VmHWM`` in ``/proc/<pid>/status``, exact
 and free of sampling gaps) before shutting it down. The wall time covers kernel
 start and execution, so "overhead" (notebook minus baseline) is what the course
-adds. The baseline is measured in the same run, before and after the notebooks,
-and its median over all those runs is what each notebook is compared with, so
-a machine that grows busier during the run does not count against the course.
+adds. The runs are taken in rounds (baseline, every notebook once, baseline), so
+a slow spell of the machine spoils at most one run of any notebook, and the
+baseline's median over all its runs is what each notebook is compared with.
 See benchmarks/README.md for how to read the table.
 """
 
@@ -145,21 +145,45 @@ def run_notebook(path: Path, timeout: int) -> tuple[float, float]:
     return wall, peak
 
 
-def measure(path: Path, repeats: int, timeout: int) -> NotebookResult:
-    result = NotebookResult(notebook=display_path(path))
-    for _ in range(repeats):
-        try:
-            wall, peak = run_notebook(path, timeout)
-        except CellExecutionError as error:
-            result.error = f"{error.ename}: {error.evalue}".replace("|", "\\|")
-            break
-        except (CellTimeoutError, DeadKernelError) as error:
-            result.error = type(error).__name__
-            break
-        result.walls_s.append(wall)
-        result.peaks_mb.append(peak)
-        print(f"  {result.notebook}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr)
-    return result
+def run_into(result: NotebookResult, path: Path, timeout: int) -> None:
+    """Run ``path`` once more and add its figures to ``result`` (or its error, once)."""
+    if result.error is not None:
+        return
+    try:
+        wall, peak = run_notebook(path, timeout)
+    except CellExecutionError as error:
+        result.error = f"{error.ename}: {error.evalue}".replace("|", "\\|")
+        return
+    except (CellTimeoutError, DeadKernelError) as error:
+        result.error = type(error).__name__
+        return
+    result.walls_s.append(wall)
+    result.peaks_mb.append(peak)
+    print(f"  {result.notebook}: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr)
+
+
+def measure_in_rounds(
+    notebooks: list[Path], repeats: int, timeout: int
+) -> tuple[NotebookResult, list[NotebookResult]]:
+    """The baseline's figures and each notebook's, ``repeats`` runs each, taken in rounds.
+
+    Each round runs the baseline, every notebook once, and the baseline again. A
+    slow spell of the machine (another program, a busy neighbour on a shared
+    host) then costs any notebook at most the run it fell on, which the median
+    leaves out, instead of all its runs at once; and the baseline is measured
+    on both sides of every round.
+    """
+    baseline = NotebookResult(notebook=display_path(BASELINE))
+    results = [NotebookResult(notebook=display_path(path)) for path in notebooks]
+    # One untimed run first, so that disk caches are equally warm for everyone.
+    run_into(NotebookResult(notebook="warm-up"), BASELINE, timeout)
+    for round_number in range(1, repeats + 1):
+        print(f"Round {round_number} of {repeats}", file=sys.stderr)
+        run_into(baseline, BASELINE, timeout)
+        for result, path in zip(results, notebooks, strict=True):
+            run_into(result, path, timeout)
+        run_into(baseline, BASELINE, timeout)
+    return baseline, results
 
 
 def import_time_beyond_pandas(setup: str, code: str, repeats: int) -> float:
@@ -279,19 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["MPLBACKEND"] = "Agg"
     notebooks = args.notebooks or default_notebooks()
 
-    print(f"Baseline: {display_path(BASELINE)}", file=sys.stderr)
-    # One untimed run first, so that disk caches are equally warm for everyone.
-    measure(BASELINE, 1, args.timeout)
-    baseline = measure(BASELINE, args.repeats, args.timeout)
-    results = []
-    for path in notebooks:
-        print(f"Notebook: {display_path(path)}", file=sys.stderr)
-        results.append(measure(path, args.repeats, args.timeout))
-    print(f"Baseline again: {display_path(BASELINE)}", file=sys.stderr)
-    again = measure(BASELINE, args.repeats, args.timeout)
-    baseline.walls_s += again.walls_s
-    baseline.peaks_mb += again.peaks_mb
-    baseline.error = baseline.error or again.error
+    baseline, results = measure_in_rounds(notebooks, args.repeats, args.timeout)
 
     imports: dict[str, float | str] = {}
     for label, (setup, code) in IMPORT_PROBES.items():
