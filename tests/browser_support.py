@@ -298,22 +298,58 @@ def open_notebook(page: Page, server: LabServer, path: str) -> None:
     wait_kernel_idle(page)
 
 
+NO_KERNEL_FOR_S = 15
+"""Seconds the toolbar must read "No Kernel" before a wait gives up on the kernel coming
+(it reads so for a moment while a notebook opens, longer on a busy machine)."""
+
+
 def wait_kernel_idle(page: Page, timeout_ms: int = KERNEL_TIMEOUT_MS) -> None:
     """Block until the notebook's kernel is started and idle with no cell queued.
 
-    The status bar's kernel indicator says "Idle" once the kernel is up; a
-    running or queued cell shows ``[*]`` in its prompt.
+    The toolbar names the kernel once its session exists, and the status
+    indicator then says "idle" (it also says so for a moment before, beside
+    "No Kernel", which must not count); a running or queued cell shows ``[*]``
+    in its prompt. The wait also ends when the toolbar has read "No Kernel"
+    for ``NO_KERNEL_FOR_S`` seconds: no kernel is coming, and
+    :func:`start_kernel_if_none` does what a learner would.
     """
     page.wait_for_function(
-        """() => {
+        """(patience) => {
+            const name = document.querySelector('.jp-NotebookPanel .jp-Toolbar-kernelName');
+            if (!name || !name.textContent.trim()) return false;
+            if (name.textContent.trim() === 'No Kernel') {
+                window.ctcNoKernelSince = window.ctcNoKernelSince || Date.now();
+                return Date.now() - window.ctcNoKernelSince > patience;
+            }
+            window.ctcNoKernelSince = null;
             const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
             if (!status || status.getAttribute('data-status') !== 'idle') return false;
             const prompts = document.querySelectorAll('.jp-NotebookPanel .jp-InputArea-prompt');
             return ![...prompts].some(p => p.textContent.includes('*'));
         }""",
+        arg=NO_KERNEL_FOR_S * 1000,
         timeout=timeout_ms,
         polling=250,
     )
+
+
+def start_kernel_if_none(page: Page) -> bool:
+    """Pick a kernel again when the notebook has none, as a learner would; True if it did.
+
+    On a machine whose cores all run tests, JupyterLab has been seen to shut a
+    notebook's fresh session down itself, a second after starting it (the page
+    sends a PATCH, then a DELETE of the session), and leave the notebook with
+    "No Kernel" in its toolbar. A learner clicks that and accepts the kernel
+    JupyterLab offers.
+    """
+    name = page.locator(".jp-NotebookPanel .jp-Toolbar-kernelName").first
+    if not name.count() or name.inner_text().strip() != "No Kernel":
+        return False
+    name.click()
+    page.locator(".jp-Dialog", has_text="Select Kernel").first.wait_for(timeout=UI_TIMEOUT_MS)
+    accept_kernel_dialog(page)
+    wait_kernel_idle(page)
+    return True
 
 
 def accept_kernel_dialog(page: Page) -> None:
@@ -354,6 +390,7 @@ def run_all_cells(page: Page, attempts: int = 3) -> None:
     )
     for attempt in range(1, attempts + 1):
         accept_kernel_dialog(page)
+        start_kernel_if_none(page)
         page.locator(".jp-NotebookPanel-toolbar").first.click(position={"x": 5, "y": 5})
         menu.click()
         try:
