@@ -317,7 +317,7 @@ def show(fig: Figure, caption: str) -> None:
     first sentence (:func:`alt_text`) in JupyterLab, Voila and on the website.
 
     The figure is saved at its own size, with no tight box, so each figure sets
-    margins that hold its labels (``fig.subplots_adjust``). With
+    margins that hold its labels (:func:`set_margins`). With
     ``CTCOOP_CHECK_FIGURES`` set, as in the tests, a figure whose content
     reaches past its canvas raises :class:`FigureOverflowError` instead.
     """
@@ -332,7 +332,7 @@ def show(fig: Figure, caption: str) -> None:
             plt.close(fig)
             raise FigureOverflowError(
                 f"the figure reaches past its canvas by {past} (inches); "
-                "widen those margins with fig.subplots_adjust"
+                "widen those margins with plots.set_margins(fig, ...)"
             )
     svg = base64.b64encode(_svg(fig)).decode("ascii")
     plt.close(fig)
